@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { BlockList, isIP } from 'node:net';
+import { dirname, join } from 'node:path';
+import { Reader, type Response } from 'mmdb-lib';
+
+/**
+ * Offline IP → country from @ip-location-db/geo-whois-asn-country-mmdb (GeoFeed + RIR whois + ASN
+ * data, CC BY 4.0 by NRO: attribution to nro.net required), read with mmdb-lib. The combined
+ * IPv4+IPv6 file (~8 MB) is loaded on first use and kept.
+ *
+ * Private, loopback, link-local, CGNAT, documentation, multicast and other reserved addresses are
+ * answered null before the lookup: the data maps several of them to real countries (192.168/16,
+ * 172.16/12 and 198.51.100/24 read as AU), which would turn an internal IP into an "overseas" one.
+ */
+const RESERVED = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  RESERVED.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 127],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  RESERVED.addSubnet(network, prefix, 'ipv6');
+}
+
+let reader: Reader<Response> | undefined;
+
+function database(): Reader<Response> {
+  if (!reader) {
+    const require = createRequire(import.meta.url);
+    const packageDir = dirname(require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/package.json'));
+    reader = new Reader<Response>(readFileSync(join(packageDir, 'geo-whois-asn-country.mmdb')));
+  }
+  return reader;
+}
+
+/** `::ffff:1.2.3.4` is an IPv4 address in IPv6 clothing; the database only knows the IPv4 form. */
+function unwrapMappedIpv4(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return mapped?.[1] ?? ip;
+}
+
+/** ISO 3166 alpha-2 country of a public IPv4/IPv6 address; null when reserved, malformed or unknown. */
+export function lookupIpCountry(ip: string): string | null {
+  const address = unwrapMappedIpv4(ip.trim());
+  const version = isIP(address);
+  if (version === 0) return null;
+  if (RESERVED.check(address, version === 4 ? 'ipv4' : 'ipv6')) return null;
+  // This database's records are `{ country_code }`, a shape mmdb-lib's MaxMind types do not describe.
+  const record = database().get(address) as { country_code?: unknown } | null;
+  return typeof record?.country_code === 'string' ? record.country_code : null;
+}
