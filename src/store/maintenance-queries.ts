@@ -1,0 +1,29 @@
+import type { Store } from './open-store.js';
+
+// The only queries that span malls: schedulers use them to find the malls to act on, then call the
+// tenant-scoped functions with each mall id.
+
+/** Cross-tenant (scheduler): uninstalled malls whose grace period has elapsed. */
+export async function listMallsDueForDeletion(store: Store, now: number): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('malls')
+    .select('mall_id')
+    .where('state', '=', 'uninstalled')
+    .where('delete_after', '<=', now)
+    .orderBy('mall_id')
+    .execute();
+  return rows.map((row) => row.mall_id);
+}
+
+/** Cross-tenant (scheduler): installed malls whose refresh token expires before `before` (proactive refresh). */
+export async function listMallsWithRefreshExpiringBefore(store: Store, before: number): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('credentials')
+    .innerJoin('malls', 'malls.mall_id', 'credentials.mall_id')
+    .select('credentials.mall_id')
+    .where('malls.state', '=', 'installed')
+    .where('credentials.refresh_expires_at', '<', before)
+    .orderBy('credentials.refresh_expires_at')
+    .execute();
+  return rows.map((row) => row.mall_id);
+}

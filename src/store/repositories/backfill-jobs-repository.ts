@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { StoreContext } from '../store-context.js';
+
+export const BackfillStatus = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type BackfillStatus = z.infer<typeof BackfillStatus>;
+
+/** Progress of one backfill (re-evaluating past orders of a date range). */
+export const BackfillJob = z.object({
+  jobId: z.string(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  status: BackfillStatus,
+  /** Where to resume (opaque to the store). */
+  cursor: z.string().nullable(),
+  processed: z.number().int(),
+  total: z.number().int().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type BackfillJob = z.infer<typeof BackfillJob>;
+
+type JobRow = {
+  job_id: string;
+  from_date: string;
+  to_date: string;
+  status: string;
+  cursor: string | null;
+  processed: number;
+  total: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+  error: string | null;
+};
+
+const toJob = (row: JobRow): BackfillJob => ({
+  jobId: row.job_id,
+  fromDate: row.from_date,
+  toDate: row.to_date,
+  status: BackfillStatus.parse(row.status),
+  cursor: row.cursor,
+  processed: Number(row.processed),
+  total: row.total === null ? null : Number(row.total),
+  createdAt: Number(row.created_at),
+  updatedAt: Number(row.updated_at),
+  finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+  error: row.error,
+});
+
+/** Backfill jobs and their resumable progress. */
+export function createBackfillJobsRepository(ctx: StoreContext) {
+  return {
+    /** Starts a job; a second job with the same id is a `conflict` StoreError. */
+    async create(
+      mallId: string,
+      job: { jobId: string; fromDate: string; toDate: string; total: number | null; now: number },
+    ): Promise<BackfillJob> {
+      const row: JobRow = {
+        job_id: job.jobId,
+        from_date: job.fromDate,
+        to_date: job.toDate,
+        status: 'running',
+        cursor: null,
+        processed: 0,
+        total: job.total,
+        created_at: job.now,
+        updated_at: job.now,
+        finished_at: null,
+        error: null,
+      };
+      await ctx.db
+        .insertInto('backfill_jobs')
+        .values({ mall_id: mallId, ...row })
+        .execute();
+      return toJob(row);
+    },
+
+    /** One job, or null. */
+    async get(mallId: string, jobId: string): Promise<BackfillJob | null> {
+      const row = await ctx.db
+        .selectFrom('backfill_jobs')
+        .selectAll()
+        .where('mall_id', '=', mallId)
+        .where('job_id', '=', jobId)
+        .executeTakeFirst();
+      return row === undefined ? null : toJob(row);
+    },
+
+    /** Records progress of a running job; false when it is unknown or no longer running. */
+    async progress(
+      mallId: string,
+      jobId: string,
+      step: { cursor: string | null; processed: number; total?: number | null; now: number },
+    ): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('backfill_jobs')
+        .set({
+          cursor: step.cursor,
+          processed: step.processed,
+          updated_at: step.now,
+          ...(step.total === undefined ? {} : { total: step.total }),
+        })
+        .where('mall_id', '=', mallId)
+        .where('job_id', '=', jobId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Ends a running job; false when it is unknown or already ended. */
+    async finish(
+      mallId: string,
+      jobId: string,
+      end: { status: Exclude<BackfillStatus, 'running'>; error?: string; now: number },
+    ): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('backfill_jobs')
+        .set({
+          status: BackfillStatus.parse(end.status),
+          error: end.error ?? null,
+          finished_at: end.now,
+          updated_at: end.now,
+        })
+        .where('mall_id', '=', mallId)
+        .where('job_id', '=', jobId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** The mall's jobs, newest first. */
+    async list(mallId: string, limit: number): Promise<BackfillJob[]> {
+      const rows = await ctx.db
+        .selectFrom('backfill_jobs')
+        .selectAll()
+        .where('mall_id', '=', mallId)
+        .orderBy('created_at', 'desc')
+        .orderBy('job_id')
+        .limit(limit)
+        .execute();
+      return rows.map(toJob);
+    },
+  };
+}
+export type BackfillJobsRepository = ReturnType<typeof createBackfillJobsRepository>;

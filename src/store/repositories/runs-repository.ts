@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { fromFlag, fromJson, toFlag, toJson, type StoreContext } from '../store-context.js';
+
+/** One action of a run and what became of it. Other fields of the action are kept as given. */
+export const RunAction = z.looseObject({
+  type: z.string(),
+  outcome: z.enum(['pending', 'applied', 'skipped', 'failed']),
+  error: z.string().optional(),
+});
+export type RunAction = z.infer<typeof RunAction>;
+
+/** The record of one evaluation of one order (실행 기록). */
+export const RunRecord = z.object({
+  runId: z.string().min(1),
+  orderId: z.string().min(1),
+  trigger: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  flowVersions: z.array(z.object({ flowId: z.string(), version: z.number().int() })),
+  /** The engine's Decision as JSON. */
+  decision: z.unknown(),
+  /** Per-condition results with the fact values seen; masked by retention. */
+  trace: z.unknown(),
+  actions: z.array(RunAction),
+  /** Phase → milliseconds (fetch, enrich, evaluate, apply …). */
+  timings: z.record(z.string(), z.number()),
+  /** True once retention replaced personal values in decision and trace. */
+  masked: z.boolean().default(false),
+});
+export type RunRecord = z.infer<typeof RunRecord>;
+export type RunRecordInput = z.input<typeof RunRecord>;
+
+type RunRow = {
+  run_id: string;
+  order_id: string;
+  trigger: string;
+  started_at: number;
+  finished_at: number;
+  flow_versions: string;
+  decision: string;
+  trace: string;
+  actions: string;
+  timings: string;
+  masked: number;
+};
+
+const toRun = (row: RunRow): RunRecord => ({
+  runId: row.run_id,
+  orderId: row.order_id,
+  trigger: row.trigger,
+  startedAt: Number(row.started_at),
+  finishedAt: Number(row.finished_at),
+  flowVersions: fromJson(row.flow_versions),
+  decision: fromJson(row.decision),
+  trace: fromJson(row.trace),
+  actions: fromJson(row.actions),
+  timings: fromJson(row.timings),
+  masked: fromFlag(row.masked),
+});
+
+const runColumns = [
+  'run_id',
+  'order_id',
+  'trigger',
+  'started_at',
+  'finished_at',
+  'flow_versions',
+  'decision',
+  'trace',
+  'actions',
+  'timings',
+  'masked',
+] as const;
+
+/** Runs: the audit record of every evaluation. Run ids are unique per mall (idempotent effects). */
+export function createRunsRepository(ctx: StoreContext) {
+  return {
+    /** Stores a run; a second run with the same id is a `conflict` StoreError. */
+    async insert(mallId: string, input: RunRecordInput): Promise<void> {
+      const run = RunRecord.parse(input);
+      await ctx.db
+        .insertInto('runs')
+        .values({
+          mall_id: mallId,
+          run_id: run.runId,
+          order_id: run.orderId,
+          trigger: run.trigger,
+          started_at: run.startedAt,
+          finished_at: run.finishedAt,
+          flow_versions: toJson(run.flowVersions),
+          decision: toJson(run.decision ?? null),
+          trace: toJson(run.trace ?? null),
+          actions: toJson(run.actions),
+          timings: toJson(run.timings),
+          masked: toFlag(run.masked),
+        })
+        .execute();
+    },
+
+    /** One run, or null. */
+    async get(mallId: string, runId: string): Promise<RunRecord | null> {
+      const row = await ctx.db
+        .selectFrom('runs')
+        .select(runColumns)
+        .where('mall_id', '=', mallId)
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+      return row === undefined ? null : toRun(row);
+    },
+
+    /** Runs of one order, newest first. */
+    async listForOrder(mallId: string, orderId: string): Promise<RunRecord[]> {
+      const rows = await ctx.db
+        .selectFrom('runs')
+        .select(runColumns)
+        .where('mall_id', '=', mallId)
+        .where('order_id', '=', orderId)
+        .orderBy('started_at', 'desc')
+        .orderBy('run_id', 'desc')
+        .execute();
+      return rows.map(toRun);
+    },
+
+    /** The mall's latest runs, newest first; `before` pages by start time (exclusive). */
+    async listRecent(mallId: string, page: { limit: number; before?: number }): Promise<RunRecord[]> {
+      let query = ctx.db.selectFrom('runs').select(runColumns).where('mall_id', '=', mallId);
+      if (page.before !== undefined) query = query.where('started_at', '<', page.before);
+      const rows = await query
+        .orderBy('started_at', 'desc')
+        .orderBy('run_id', 'desc')
+        .limit(page.limit)
+        .execute();
+      return rows.map(toRun);
+    },
+
+    /** Replaces a run's actions with their outcomes once applied; false when the run is unknown. */
+    async setActions(mallId: string, runId: string, actions: readonly RunAction[]): Promise<boolean> {
+      const parsed = z.array(RunAction).parse(actions);
+      const result = await ctx.db
+        .updateTable('runs')
+        .set({ actions: toJson(parsed) })
+        .where('mall_id', '=', mallId)
+        .where('run_id', '=', runId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
+export type RunsRepository = ReturnType<typeof createRunsRepository>;
