@@ -27,3 +27,14 @@ export async function listMallsWithRefreshExpiringBefore(store: Store, before: n
     .execute();
   return rows.map((row) => row.mall_id);
 }
+
+/** Cross-tenant (scheduler): every installed mall, for the per-mall schedules. */
+export async function listInstalledMalls(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('malls')
+    .select('mall_id')
+    .where('state', '=', 'installed')
+    .orderBy('mall_id')
+    .execute();
+  return rows.map((row) => row.mall_id);
+}

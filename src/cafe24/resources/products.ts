@@ -44,6 +44,14 @@ const tagsOf = (tags: string | string[] | null | undefined): string[] =>
     .map((tag) => tag.trim())
     .filter((tag) => tag !== '');
 
+const productOf = (p: z.infer<typeof ProductJson>): Product => ({
+  productNo: p.product_no,
+  productCode: p.product_code,
+  name: p.product_name ?? '',
+  tags: tagsOf(p.product_tag),
+  variants: (p.variants ?? []).map(variantOf),
+});
+
 /**
  * Products by number with their variants and stock, mapped to the domain Product; Cafe24's product
  * tags become the tags (merchant tags kept by PassWing are merged by the caller).
@@ -58,15 +66,7 @@ export async function fetchProducts(client: Cafe24Client, productNos: readonly n
       { product_no: batch, embed: ['variants', 'inventories'], limit: batch.length },
       ProductsResponse,
     );
-    for (const p of response.products) {
-      products.push({
-        productNo: p.product_no,
-        productCode: p.product_code,
-        name: p.product_name ?? '',
-        tags: tagsOf(p.product_tag),
-        variants: (p.variants ?? []).map(variantOf),
-      });
-    }
+    products.push(...response.products.map(productOf));
   }
   return products;
 }
@@ -88,4 +88,23 @@ export async function fetchVariantInventory(
     quantity: inventory.quantity ?? 0,
     useInventory: inventory.use_inventory === 'T',
   };
+}
+
+/**
+ * The whole catalogue with variants and stock, paged with `since_product_no` (Cafe24's way past the
+ * 5,000 offset cap), ascending product numbers.
+ */
+export async function fetchAllProducts(client: Cafe24Client): Promise<Product[]> {
+  const products: Product[] = [];
+  let since = 0;
+  for (;;) {
+    const response = await client.get(
+      '/api/v2/admin/products',
+      { since_product_no: since, embed: ['variants', 'inventories'], limit: PRODUCTS_PER_CALL },
+      ProductsResponse,
+    );
+    products.push(...response.products.map(productOf));
+    for (const p of response.products) since = Math.max(since, p.product_no);
+    if (response.products.length < PRODUCTS_PER_CALL) return products;
+  }
 }

@@ -1,0 +1,250 @@
+import { existsSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { verifyAppLaunch } from '../cafe24/app-launch.js';
+import type { NonceStore } from '../cafe24/nonce-store.js';
+import { intakeWebhook } from '../pipeline/intake-webhook.js';
+import { completeInstall, orderCompleteScript, startInstall } from '../pipeline/install-mall.js';
+import type { PipelineContext } from '../pipeline/pipeline-context.js';
+import { TEMPLATES } from '../templates/index.js';
+import type { ConsoleBackend } from './console-backend.js';
+import { consoleOpenApi, consoleRoutes } from './console-routes.js';
+import { HttpError, toHttpError } from './http-errors.js';
+import { renderLandingPage } from './landing/landing-page.js';
+import {
+  SESSION_COOKIE,
+  SESSION_HOURS,
+  decodeSession,
+  encodeSession,
+  newSession,
+  type Session,
+} from './session-cookie.js';
+
+export interface ServerOptions {
+  ctx: PipelineContext;
+  /** The console API; absent for a process that only takes webhooks (and in pipeline tests). */
+  backend?: ConsoleBackend;
+  /** Signs console session cookies. */
+  sessionKey: Buffer;
+  /** The secret path segment of the Cafe24 webhook URL. */
+  webhookToken: string;
+  /** Single use of OAuth states and app-launch signatures. */
+  nonces: NonceStore;
+  /** Built console (web/dist); absent in tests that do not need it. */
+  webDir?: string;
+  /** Extra public routes (pre-registration) registered by the caller. */
+  registerPublicRoutes?: (app: FastifyInstance) => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The full session (role, user name) behind `request.session`. */
+    fullSession?: Session;
+  }
+}
+
+const sameSecret = (a: string, b: string) => {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+/**
+ * The HTTP side of PassWing: public landing page, Cafe24 install / launch / webhooks / beacon,
+ * health and metrics, and the authenticated console API + app. Error bodies are
+ * `{ "error": { code, message, details? } }` everywhere.
+ */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 256 * 1024,
+    trustProxy: ctx.config.trustProxy,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'", 'https://*.cafe24.com'],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toHttpError(error);
+    if (status >= 500) ctx.logger.error({ err: error, url: request.routeOptions.url }, 'request failed');
+    void reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such page or endpoint' } });
+  });
+
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.publicUrl.startsWith('https://'),
+    maxAge: SESSION_HOURS * 3600,
+  };
+  const signIn = (reply: FastifyReply, session: Session) =>
+    reply.setCookie(SESSION_COOKIE, encodeSession(session, options.sessionKey), cookieOptions);
+
+  // ---- public ----
+  app.get('/', async (request, reply) => {
+    const lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'ko';
+    const templates = TEMPLATES.map((template) => ({
+      id: template.id,
+      name: template.name[lang],
+      description: template.description[lang],
+    }));
+    return reply.type('text/html; charset=utf-8').send(renderLandingPage(lang, templates));
+  });
+  if (options.registerPublicRoutes) await options.registerPublicRoutes(app);
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await ctx.store.malls.get('__readiness__');
+      await ctx.queue.counts();
+      return { ok: true };
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'not ready');
+      return reply.code(503).send({ error: { code: 'NOT_READY', message: 'Database or queue unavailable' } });
+    }
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()),
+  );
+
+  const webhookLimit = { rateLimit: { max: 3000, timeWindow: '1 minute' } };
+  app.post<{ Params: { token: string } }>(
+    '/webhooks/cafe24/:token',
+    { bodyLimit: 64 * 1024, config: webhookLimit },
+    async (request, reply) => {
+      if (!sameSecret(request.params.token, options.webhookToken))
+        throw new HttpError(404, 'NOT_FOUND', 'Unknown webhook');
+      const allowList = ctx.config.webhookIpAllowList;
+      if (allowList && allowList.length > 0 && !allowList.includes(request.ip)) {
+        throw new HttpError(403, 'FORBIDDEN', 'Sender not allowed');
+      }
+      const result = await intakeWebhook(ctx, request.body);
+      if (!result.ok) throw new HttpError(400, result.error.code, result.error.message);
+      return reply.send({ ok: true, outcome: result.outcome });
+    },
+  );
+
+  app.get<{ Querystring: { mall_id?: string } }>(
+    '/cafe24/install',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const mallId = request.query.mall_id;
+      if (!mallId || !/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(mallId)) {
+        throw new HttpError(400, 'BAD_REQUEST', 'mall_id is required (the Cafe24 mall id)');
+      }
+      return reply.redirect(startInstall(ctx, mallId));
+    },
+  );
+
+  app.get<{ Querystring: { code?: string; state?: string; error?: string } }>(
+    '/cafe24/callback',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { code, state } = request.query;
+      if (!code || !state) throw new HttpError(400, 'BAD_REQUEST', 'code and state are required');
+      const result = await completeInstall(ctx, { code, state, nonces: options.nonces });
+      if (!result.ok)
+        throw new HttpError(
+          400,
+          'INVALID_STATE',
+          `The install link is not valid (${result.detail}); start again from Cafe24`,
+        );
+      signIn(
+        reply,
+        newSession({ mallId: result.mallId, userId: 'installer', userName: '', role: 'merchant' }, ctx.now()),
+      );
+      return reply.redirect('/app/');
+    },
+  );
+
+  app.get(
+    '/cafe24/launch',
+    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const rawQuery = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+      const verified = await verifyAppLaunch(rawQuery, {
+        clientSecret: ctx.cafe24.config.clientSecret,
+        now: ctx.now(),
+        nonceStore: options.nonces,
+      });
+      if (!verified.ok) throw new HttpError(401, 'UNAUTHORIZED', `App launch refused (${verified.error})`);
+      const { launch } = verified;
+      const [mall, credentials] = await Promise.all([
+        ctx.store.malls.get(launch.mallId),
+        ctx.store.credentials.get(launch.mallId),
+      ]);
+      if (!mall || mall.state !== 'installed' || !credentials) {
+        return reply.redirect(`/cafe24/install?mall_id=${encodeURIComponent(launch.mallId)}`);
+      }
+      signIn(
+        reply,
+        newSession(
+          { mallId: launch.mallId, userId: launch.userId, userName: launch.userName, role: 'merchant' },
+          ctx.now(),
+        ),
+      );
+      return reply.redirect('/app/');
+    },
+  );
+
+  app.get('/beacon/order-complete.js', async (_request, reply) =>
+    reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(orderCompleteScript(ctx)),
+  );
+
+  app.post('/api/logout', async (_request, reply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+  app.get('/api/openapi.json', async () => consoleOpenApi());
+
+  // ---- console ----
+  const backend = options.backend;
+  if (backend)
+    await app.register(async (consoleScope) => {
+      consoleScope.addHook('onRequest', async (request: FastifyRequest) => {
+        const session = decodeSession(request.cookies[SESSION_COOKIE], options.sessionKey, ctx.now());
+        if (!session) return; // console-routes answers 401
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          const token = request.headers['x-csrf-token'];
+          if (typeof token !== 'string' || !sameSecret(token, session.csrfToken)) {
+            throw new HttpError(403, 'CSRF', 'Missing or wrong CSRF token');
+          }
+        }
+        request.fullSession = session;
+        request.session = { mallId: session.mallId, userId: session.userId, csrfToken: session.csrfToken };
+      });
+      await consoleRoutes(consoleScope, { backend });
+    });
+
+  if (options.webDir && existsSync(options.webDir)) {
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/app/', index: 'index.html' });
+    app.get('/app', async (_request, reply) => reply.redirect('/app/'));
+  }
+  return app;
+}
