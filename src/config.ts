@@ -154,12 +154,6 @@ export const SETTINGS = {
     default: '90',
     doc: 'Days of past orders imported into the customer ledger at install.',
   }),
-  retentionDays: setting({
-    env: 'PASSWING_RETENTION_DAYS',
-    schema: int(1, 3650),
-    default: '90',
-    doc: 'Personal fields older than this are purged (개인정보 파기).',
-  }),
   uninstallGraceDays: setting({
     env: 'PASSWING_UNINSTALL_GRACE_DAYS',
     schema: int(0, 365),

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerEvaluateCommand } from './commands/evaluate-command.js';
+import { registerMaintenanceCommands } from './commands/maintenance-commands.js';
 import { registerReplayCommand } from './commands/replay-command.js';
+import { registerSandboxCommand } from './commands/sandbox-command.js';
+import { registerServeCommands } from './commands/serve-commands.js';
 import { registerTemplatesCommand } from './commands/templates-command.js';
 
 /**
@@ -11,6 +14,9 @@ const program = new Command('passwing')
   .description('PassWing (패스윙) — 카페24 주문 자동 라벨링 / order automation for Cafe24 malls')
   .exitOverride();
 
+registerServeCommands(program);
+registerMaintenanceCommands(program);
+registerSandboxCommand(program);
 registerReplayCommand(program);
 registerEvaluateCommand(program);
 registerTemplatesCommand(program);

@@ -3,12 +3,6 @@ import { sendNotification } from '../notify/send-notification.js';
 import type { NotificationJob } from './notification-job.js';
 import type { PipelineContext } from './pipeline-context.js';
 
-/** A channel name no longer in the mall's settings: retrying would not help. */
-class UnknownChannelError extends Error {
-  readonly kind = 'user';
-  readonly code = 'UNKNOWN_CHANNEL';
-}
-
 /**
  * Sends one reserved notification through the mall's named channel and records the outcome.
  * The reservation (dedupe key) was made when the job was created, so a notification is sent once;
@@ -18,14 +12,13 @@ export async function sendNotificationJob(ctx: PipelineContext, job: Notificatio
   const settings = await ctx.store.settings.get(job.mallId);
   const configured = settings?.notificationChannels.find((entry) => entry.name === job.channel);
   if (!configured) {
+    // A configuration gap, not a delivery failure: recorded in the notifications log (visible in the
+    // console) and not retried.
     if (job.notificationId !== undefined) {
-      await ctx.store.notifications.markFailed(
-        job.mallId,
-        job.notificationId,
-        `unknown channel ${job.channel}`,
-      );
+      await ctx.store.notifications.markFailed(job.mallId, job.notificationId, `channel "${job.channel}" is not configured`);
     }
-    throw new UnknownChannelError(`notification channel "${job.channel}" is not configured`);
+    ctx.logger.warn({ mallId: job.mallId, channel: job.channel }, 'notification channel not configured');
+    return;
   }
   const channel = NotificationChannel.parse(configured.config);
   try {
