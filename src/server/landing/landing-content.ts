@@ -4,6 +4,12 @@
  */
 export type LandingLang = 'ko' | 'en';
 
+/**
+ * Version of the consent text (`form.consentText`), stored with each registration as
+ * `<version>/<lang>`. Change it whenever the consent text changes.
+ */
+export const PREREGISTRATION_CONSENT_VERSION = '2026-12-v1';
+
 export interface LandingContent {
   title: string;
   tagline: string;
@@ -260,7 +266,10 @@ export const LANDING_CONTENT: Record<LandingLang, LandingContent> = {
     roadmapTitle: 'Roadmap',
     roadmap: [
       { when: 'Now', what: 'order labels, 19 templates, simulation, run history, backfill' },
-      { when: 'Launch', what: 'Cafe24 app store; 2 months free applied automatically for pre-registered malls' },
+      {
+        when: 'Launch',
+        what: 'Cafe24 app store; 2 months free applied automatically for pre-registered malls',
+      },
       { when: 'Next', what: 'gift stock, label expiry after N days, scheduled runs' },
     ],
     faqTitle: 'FAQ',

@@ -64,8 +64,21 @@ function field(
   }</div>`;
 }
 
+/** After a refused submission: how many fields need attention, announced to screen readers. */
+function errorSummary(lang: LandingLang, state: FormState | undefined): string {
+  const count = Object.keys(state?.errors ?? {}).length;
+  if (count === 0) return '';
+  const text =
+    lang === 'ko' ? `입력 내용을 확인해 주세요 (${count}개 항목).` : `Please check ${count} field(s) below.`;
+  return `<div class="error" role="alert" style="font-size:15px;font-weight:700">${escapeHtml(text)}</div>`;
+}
+
 /** The public landing page with the pre-registration form (`POST /preregister`). */
-export function renderLandingPage(lang: LandingLang, templates: LandingTemplate[], state?: FormState): string {
+export function renderLandingPage(
+  lang: LandingLang,
+  templates: LandingTemplate[],
+  state?: FormState,
+): string {
   const c = LANDING_CONTENT[lang];
   const other: LandingLang = lang === 'ko' ? 'en' : 'ko';
   const pains = c.checklist
@@ -90,7 +103,10 @@ export function renderLandingPage(lang: LandingLang, templates: LandingTemplate[
 <div class="card"><h3>${escapeHtml(c.before.title)}</h3><ol>${list(c.before.steps)}</ol></div>
 <div class="card"><h3>${escapeHtml(c.after.title)}</h3><ol>${list(c.after.steps)}</ol></div></div></div></section>
 <section><div class="wrap"><h2>${escapeHtml(c.examplesTitle)}</h2><div class="grid">${c.examples
-    .map((e) => `<div class="card"><span class="chip">${escapeHtml(e.label)}</span><p>${escapeHtml(e.rule)}</p></div>`)
+    .map(
+      (e) =>
+        `<div class="card"><span class="chip">${escapeHtml(e.label)}</span><p>${escapeHtml(e.rule)}</p></div>`,
+    )
     .join('')}</div></div></section>
 <section><div class="wrap"><h2>${escapeHtml(c.templatesTitle)}</h2><div class="grid">${templates
     .map(
@@ -101,25 +117,36 @@ export function renderLandingPage(lang: LandingLang, templates: LandingTemplate[
     )
     .join('')}</div></div></section>
 <section><div class="wrap"><h2>${escapeHtml(c.roadmapTitle)}</h2><div class="grid">${c.roadmap
-    .map((r) => `<div class="card"><span class="chip">${escapeHtml(r.when)}</span><p>${escapeHtml(r.what)}</p></div>`)
+    .map(
+      (r) =>
+        `<div class="card"><span class="chip">${escapeHtml(r.when)}</span><p>${escapeHtml(r.what)}</p></div>`,
+    )
     .join('')}</div></div></section>
 <section><div class="wrap"><h2>${escapeHtml(c.faqTitle)}</h2>${c.faq
     .map(
       (group) =>
         `<h3>${escapeHtml(group.section)}</h3>${group.items
-          .map((item) => `<details><summary>${escapeHtml(item.q)}</summary><p>${escapeHtml(item.a)}</p></details>`)
+          .map(
+            (item) =>
+              `<details><summary>${escapeHtml(item.q)}</summary><p>${escapeHtml(item.a)}</p></details>`,
+          )
           .join('')}`,
     )
     .join('')}</div></section>
 <section id="preregister"><div class="wrap"><h2>${escapeHtml(c.form.title)}</h2><p><span class="chip">${escapeHtml(
     c.form.benefit,
   )}</span></p>
-<form class="card" method="post" action="/preregister?lang=${lang}" novalidate>
-<div class="row">${field('name', c.form.name, state, { required: true, autocomplete: 'name' })}${field('email', c.form.email, state, {
-    type: 'email',
-    required: true,
-    autocomplete: 'email',
-  })}</div>
+<form class="card" method="post" action="/preregister?lang=${lang}#preregister" novalidate>${errorSummary(lang, state)}
+<div class="row">${field('name', c.form.name, state, { required: true, autocomplete: 'name' })}${field(
+    'email',
+    c.form.email,
+    state,
+    {
+      type: 'email',
+      required: true,
+      autocomplete: 'email',
+    },
+  )}</div>
 <div class="row">${field('phone', c.form.phone, state, { type: 'tel', required: true, autocomplete: 'tel' })}${field(
     'mall',
     c.form.mall,
@@ -137,9 +164,19 @@ export function renderLandingPage(lang: LandingLang, templates: LandingTemplate[
 </main><footer><div class="wrap">© PassWing 패스윙</div></footer></body></html>`;
 }
 
+/** A short page with one message and a way back to the landing page. */
+function messagePage(lang: LandingLang, text: { title: string; body: string; back: string }): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(
+    text.title,
+  )}</title><style>${STYLE}</style></head><body><main class="wrap" style="padding:80px 24px"><div class="card"><h1>${escapeHtml(
+    text.title,
+  )}</h1><p>${escapeHtml(text.body)}</p><a class="btn primary" href="/?lang=${lang}">${escapeHtml(text.back)}</a></div></main></body></html>`;
+}
+
 /** The page shown after a pre-registration was accepted (also for a duplicate, so nothing leaks). */
 export function renderPreregistrationDone(lang: LandingLang): string {
-  const text =
+  return messagePage(
+    lang,
     lang === 'ko'
       ? {
           title: '사전 등록이 접수되었습니다',
@@ -150,10 +187,24 @@ export function renderPreregistrationDone(lang: LandingLang): string {
           title: 'You are pre-registered',
           body: 'You will hear first at launch; install with the registered mall and 2 months free apply automatically.',
           back: 'Back',
-        };
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(
-    text.title,
-  )}</title><style>${STYLE}</style></head><body><main class="wrap" style="padding:80px 24px"><div class="card"><h1>${escapeHtml(
-    text.title,
-  )}</h1><p>${escapeHtml(text.body)}</p><a class="btn primary" href="/?lang=${lang}">${escapeHtml(text.back)}</a></div></main></body></html>`;
+        },
+  );
+}
+
+/** The page shown when one address sent too many registrations in a short time. */
+export function renderPreregistrationRateLimited(lang: LandingLang): string {
+  return messagePage(
+    lang,
+    lang === 'ko'
+      ? {
+          title: '잠시 후 다시 시도해 주세요',
+          body: '짧은 시간에 너무 많은 요청이 들어왔습니다. 몇 분 뒤에 다시 등록해 주세요.',
+          back: '처음으로',
+        }
+      : {
+          title: 'Please try again shortly',
+          body: 'Too many requests arrived in a short time. Please register again in a few minutes.',
+          back: 'Back',
+        },
+  );
 }
