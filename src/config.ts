@@ -166,6 +166,16 @@ export const SETTINGS = {
     default: '50',
     doc: 'Longest label name accepted in flows.',
   }),
+  launchDate: setting({
+    env: 'PASSWING_LAUNCH_DATE',
+    schema: z.iso.date('must be a date YYYY-MM-DD').optional(),
+    doc: 'Official launch date (KST). Pre-registered malls that install get free use until launch + 2 months. Unset: no benefit is granted yet.',
+  }),
+  preregistrationEnds: setting({
+    env: 'PASSWING_PREREGISTRATION_ENDS',
+    schema: z.iso.date('must be a date YYYY-MM-DD').optional(),
+    doc: 'End of the pre-registration purpose (KST): from then on, pre-registration personal data is destroyed, leaving counts.',
+  }),
   adminPassword: setting({
     env: 'PASSWING_ADMIN_PASSWORD',
     schema: z.string().min(10, 'must be at least 10 characters').optional(),

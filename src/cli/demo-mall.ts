@@ -45,7 +45,9 @@ export async function prepareDemoMall(
   if (options.ordersPerMinute <= 0) return () => {};
   const timer = setInterval(
     () => {
-      sandbox.generateOrders(mallId, 1).catch((error: unknown) => options.logger.warn({ err: error }, 'demo order failed'));
+      sandbox
+        .generateOrders(mallId, 1)
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'demo order failed'));
     },
     Math.max(1000, 60_000 / options.ordersPerMinute),
   );

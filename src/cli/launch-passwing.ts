@@ -7,6 +7,7 @@ import { startWorker, type Worker } from '../pipeline/start-worker.js';
 import type { PipelineContext } from '../pipeline/pipeline-context.js';
 import { startSandbox } from '../sandbox/start-sandbox.js';
 import type { ConsoleBackend } from '../server/console-backend.js';
+import { ensureAdminAccount } from '../server/admin-auth.js';
 import { createServer } from '../server/create-server.js';
 import type { NonceStore } from '../cafe24/nonce-store.js';
 import { InMemoryNonceStore } from '../cafe24/nonce-store.js';
@@ -36,6 +37,8 @@ export interface LaunchOptions {
 
 export interface PassWing {
   runtime: Runtime;
+  /** The generated password of the local administrator, on the first start only. */
+  adminPassword: string | null;
   server: FastifyInstance | null;
   worker: Worker | null;
   sandbox: Sandbox | null;
@@ -99,7 +102,13 @@ export async function launchPassWing(options: LaunchOptions): Promise<PassWing> 
   }
   const runtime = await openRuntime(config, credentials, logger);
   const webhookUrl = `${config.publicUrl}/webhooks/cafe24/${runtime.webhookToken}`;
+  let adminPassword: string | null = null;
   if (options.web) {
+    adminPassword = await ensureAdminAccount(runtime.ctx.store, {
+      ...(config.adminPassword ? { password: config.adminPassword } : {}),
+      now: Date.now(),
+      logger,
+    });
     server = await createServer({
       ctx: runtime.ctx,
       ...(options.createBackend ? { backend: options.createBackend(runtime.ctx) } : {}),
@@ -117,6 +126,7 @@ export async function launchPassWing(options: LaunchOptions): Promise<PassWing> 
   }
   return {
     runtime,
+    adminPassword,
     server,
     worker,
     sandbox,

@@ -3,6 +3,7 @@ import { createOAuthState, verifyOAuthState } from '../cafe24/oauth-state.js';
 import type { NonceStore } from '../cafe24/nonce-store.js';
 import { buildOrderCompleteScript } from '../cafe24/order-complete-script.js';
 import { ensureScriptTag } from '../cafe24/resources/scripttags.js';
+import { applyEarlyUserBenefit } from './early-user-benefit.js';
 import { IMPORT_QUEUE, installImportJob } from './import-orders.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { toStoredTokens } from './store-token-store.js';
@@ -48,6 +49,14 @@ export async function completeInstall(
   const tokens = await exchangeCode({ config: ctx.cafe24.config, mallId, code: input.code });
   await ctx.store.malls.install(mallId, { shopNo: tokens.shopNo, plan: 'trial', now: ctx.now() });
   await ctx.store.credentials.put(mallId, toStoredTokens(tokens), ctx.now());
+  if (ctx.config.launchDate) {
+    const benefit = await applyEarlyUserBenefit(ctx.store, {
+      mallId,
+      launchDate: ctx.config.launchDate,
+      now: ctx.now(),
+    });
+    if (benefit.applied) ctx.logger.info({ mallId }, 'early-user benefit applied');
+  }
   try {
     await ensureScriptTag(ctx.cafe24.client(mallId), {
       src: `${ctx.config.publicUrl}/beacon/order-complete.js?mall_id=${encodeURIComponent(mallId)}`,
@@ -64,6 +73,8 @@ export async function completeInstall(
   return { ok: true, mallId };
 }
 
-/** The storefront script served at /beacon/order-complete.js (posts the order id back). */
-export const orderCompleteScript = (ctx: PipelineContext) =>
-  buildOrderCompleteScript(`${ctx.config.publicUrl}/beacon/order-complete`);
+/** The storefront script served at /beacon/order-complete.js?mall_id=… (posts the order id back). */
+export const orderCompleteScript = (ctx: PipelineContext, mallId: string) =>
+  buildOrderCompleteScript(
+    `${ctx.config.publicUrl}/beacon/order-complete?mall_id=${encodeURIComponent(mallId)}`,
+  );

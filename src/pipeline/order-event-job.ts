@@ -9,11 +9,13 @@ export const OrderEventJob = z.object({
   mallId: z.string().min(1),
   orderId: z.string().min(1),
   trigger: Trigger,
-  source: z.enum(['webhook', 'reconcile', 'backfill', 'manual', 'import']),
+  source: z.enum(['webhook', 'reconcile', 'backfill', 'manual', 'import', 'beacon']),
   /** Epoch ms the event reached PassWing (start of the webhook → label latency). */
   receivedAt: z.number(),
   /** The webhook inbox row this job came from, marked processed afterwards. */
   inboxId: z.number().int().optional(),
+  /** The buyer's IP captured by the storefront beacon (used only if the order is recent). */
+  clientIp: z.string().optional(),
 });
 export type OrderEventJob = z.infer<typeof OrderEventJob>;
 

@@ -110,6 +110,7 @@ async function processMallBatch(
       failures.set(orderId, new UnreadableOrderError(`order ${orderId} is unknown to Cafe24`));
     }
   }
+  await attachClientIps(ctx, mallId, orders, latest);
   const fetchMs = ctx.now() - fetchStarted;
   orders.sort(sortByPlacement);
   const now = ctx.now();
@@ -191,6 +192,35 @@ async function processMallBatch(
     }
   }
   return failures;
+}
+
+/** A beacon IP counts only for an order placed shortly before the beacon (the order-complete page). */
+const BEACON_WINDOW_MS = 30 * 60_000;
+
+/**
+ * Cafe24 orders carry no buyer IP: use the one the storefront beacon captured (in the job), else the
+ * one stored earlier, so overseas-IP facts hold on every re-evaluation.
+ */
+async function attachClientIps(
+  ctx: PipelineContext,
+  mallId: string,
+  orders: Order[],
+  jobs: Map<string, OrderEventJob>,
+): Promise<void> {
+  for (const order of orders) {
+    const job = jobs.get(order.orderId);
+    const placedAt = Date.parse(order.placedAt);
+    const fromBeacon =
+      job?.clientIp !== undefined &&
+      job.receivedAt >= placedAt &&
+      job.receivedAt - placedAt <= BEACON_WINDOW_MS
+        ? job.clientIp
+        : null;
+    const stored = fromBeacon
+      ? null
+      : ((await ctx.store.orders.get(mallId, order.orderId))?.personal.clientIp ?? null);
+    order.personal.clientIp = fromBeacon ?? stored;
+  }
 }
 
 /**

@@ -15,7 +15,11 @@ export async function sendNotificationJob(ctx: PipelineContext, job: Notificatio
     // A configuration gap, not a delivery failure: recorded in the notifications log (visible in the
     // console) and not retried.
     if (job.notificationId !== undefined) {
-      await ctx.store.notifications.markFailed(job.mallId, job.notificationId, `channel "${job.channel}" is not configured`);
+      await ctx.store.notifications.markFailed(
+        job.mallId,
+        job.notificationId,
+        `channel "${job.channel}" is not configured`,
+      );
     }
     ctx.logger.warn({ mallId: job.mallId, channel: job.channel }, 'notification channel not configured');
     return;

@@ -6,6 +6,7 @@ import {
   listMallsDueForDeletion,
   listMallsWithRefreshExpiringBefore,
 } from '../store/maintenance-queries.js';
+import { destroyPreregistrationsIfDue } from './destroy-preregistrations.js';
 import { IMPORT_QUEUE, ImportJob, importOrders } from './import-orders.js';
 import { NOTIFICATION_QUEUE, NotificationJob } from './notification-job.js';
 import { ORDER_EVENTS_QUEUE, OrderEventJob } from './order-event-job.js';
@@ -153,6 +154,12 @@ export async function runMaintenance(ctx: PipelineContext): Promise<void> {
   await purgePersonalData(ctx.store, { now });
   for (const mallId of await listMallsDueForDeletion(ctx.store, now)) {
     await deleteMallData(ctx.store, mallId, { now });
+  }
+  if (ctx.config.preregistrationEnds) {
+    await destroyPreregistrationsIfDue(ctx.store, {
+      purposeEndsAt: Date.parse(`${ctx.config.preregistrationEnds}T00:00:00+09:00`),
+      now,
+    });
   }
   await ctx.queue.purgeCompleted(new Date(now - DAY_MS));
 }

@@ -6,7 +6,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { verifyAppLaunch } from '../cafe24/app-launch.js';
+import { MallId } from '../cafe24/cafe24-config.js';
+import { ORDER_EVENTS_QUEUE, type OrderEventJob } from '../pipeline/order-event-job.js';
+import { registerAdminLogin, requireAdmin } from './admin-auth.js';
+import { preregistrationRoutes } from './landing/preregistration-routes.js';
 import type { NonceStore } from '../cafe24/nonce-store.js';
 import { intakeWebhook } from '../pipeline/intake-webhook.js';
 import { completeInstall, orderCompleteScript, startInstall } from '../pipeline/install-mall.js';
@@ -37,8 +42,6 @@ export interface ServerOptions {
   nonces: NonceStore;
   /** Built console (web/dist); absent in tests that do not need it. */
   webDir?: string;
-  /** Extra public routes (pre-registration) registered by the caller. */
-  registerPublicRoutes?: (app: FastifyInstance) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -103,6 +106,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const signIn = (reply: FastifyReply, session: Session) =>
     reply.setCookie(SESSION_COOKIE, encodeSession(session, options.sessionKey), cookieOptions);
 
+  app.addHook('onRequest', async (request) => {
+    const session = decodeSession(request.cookies[SESSION_COOKIE], options.sessionKey, ctx.now());
+    if (session) request.fullSession = session;
+  });
+
   // ---- public ----
   app.get('/', async (request, reply) => {
     const lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'ko';
@@ -113,7 +121,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }));
     return reply.type('text/html; charset=utf-8').send(renderLandingPage(lang, templates));
   });
-  if (options.registerPublicRoutes) await options.registerPublicRoutes(app);
+  registerAdminLogin(app, { store: ctx.store, now: ctx.now, signIn });
+  await app.register(preregistrationRoutes, {
+    store: ctx.store,
+    now: ctx.now,
+    logger: ctx.logger,
+    adminGuard: requireAdmin,
+  });
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
@@ -210,11 +224,52 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   );
 
-  app.get('/beacon/order-complete.js', async (_request, reply) =>
-    reply
+  const MallQuery = z.object({ mall_id: MallId });
+  app.get('/beacon/order-complete.js', async (request, reply) => {
+    const query = MallQuery.safeParse(request.query);
+    if (!query.success) throw new HttpError(400, 'BAD_REQUEST', 'mall_id is required');
+    return reply
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .send(orderCompleteScript(ctx)),
+      .send(orderCompleteScript(ctx, query.data.mall_id));
+  });
+  // The storefront beacon (sendBeacon, text/plain): the buyer's IP for an order just placed. The order
+  // is re-fetched from Cafe24 by the worker, and the IP is used only if the order is recent.
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
+  const BeaconBody = z.object({ order_id: z.string().regex(/^\d{8}-\d{7}$/) });
+  app.post(
+    '/beacon/order-complete',
+    { bodyLimit: 1024, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const query = MallQuery.safeParse(request.query);
+      let raw: unknown = request.body;
+      if (typeof raw === 'string') {
+        try {
+          raw = JSON.parse(raw);
+        } catch {
+          raw = null;
+        }
+      }
+      const body = BeaconBody.safeParse(raw);
+      if (!query.success || !body.success)
+        throw new HttpError(400, 'BAD_REQUEST', 'mall_id and order_id are required');
+      const mall = await ctx.store.malls.get(query.data.mall_id);
+      if (!mall || mall.state !== 'installed') return reply.code(202).send({ ok: true });
+      const job: OrderEventJob = {
+        mallId: mall.mallId,
+        orderId: body.data.order_id,
+        trigger: 'order.changed',
+        source: 'beacon',
+        receivedAt: ctx.now(),
+        clientIp: request.ip,
+      };
+      await ctx.queue.enqueue(ORDER_EVENTS_QUEUE, job, {
+        singletonKey: `${mall.mallId}:${job.orderId}:beacon`,
+      });
+      return reply.code(202).send({ ok: true });
+    },
   );
 
   app.post('/api/logout', async (_request, reply) => {
@@ -225,10 +280,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // ---- console ----
   const backend = options.backend;
-  if (backend)
+  if (backend) {
     await app.register(async (consoleScope) => {
       consoleScope.addHook('onRequest', async (request: FastifyRequest) => {
-        const session = decodeSession(request.cookies[SESSION_COOKIE], options.sessionKey, ctx.now());
+        const session = request.fullSession;
         if (!session) return; // console-routes answers 401
         if (request.method !== 'GET' && request.method !== 'HEAD') {
           const token = request.headers['x-csrf-token'];
@@ -236,11 +291,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
             throw new HttpError(403, 'CSRF', 'Missing or wrong CSRF token');
           }
         }
-        request.fullSession = session;
         request.session = { mallId: session.mallId, userId: session.userId, csrfToken: session.csrfToken };
       });
       await consoleRoutes(consoleScope, { backend });
     });
+  }
 
   if (options.webDir && existsSync(options.webDir)) {
     await app.register(fastifyStatic, { root: options.webDir, prefix: '/app/', index: 'index.html' });

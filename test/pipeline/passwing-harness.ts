@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { installThroughOAuth, launchPassWing, type PassWing } from '../../src/cli/launch-passwing.js';
 import { loadConfig } from '../../src/config.js';
 import type { Flow } from '../../src/engine/flow-schema.js';
+import { createConsoleBackend } from '../../src/server/create-console-backend.js';
 import { findTemplate } from '../../src/templates/index.js';
 
 export interface Harness {
@@ -38,6 +39,7 @@ export async function startPassWing(options: {
     config,
     web: true,
     worker: true,
+    createBackend: createConsoleBackend,
     sandboxMalls: options.malls,
     sandboxHistoryOrders: options.historyOrders ?? 30,
   });

@@ -54,12 +54,17 @@ export function registerMaintenanceCommands(program: Command): void {
     .action(async (options: { olderThanDays?: string }) => {
       const days = options.olderThanDays === undefined ? undefined : Number(options.olderThanDays);
       if (days !== undefined && (!Number.isInteger(days) || days < 1)) {
-        throw new CliUsageError(`--older-than-days: 1 이상의 정수가 필요합니다 / expected a positive integer, got "${options.olderThanDays}"`);
+        throw new CliUsageError(
+          `--older-than-days: 1 이상의 정수가 필요합니다 / expected a positive integer, got "${options.olderThanDays}"`,
+        );
       }
       const { store } = openConfiguredStore();
       try {
         await store.migrate();
-        const counts = await purgePersonalData(store, { now: Date.now(), ...(days ? { olderThanDays: days } : {}) });
+        const counts = await purgePersonalData(store, {
+          now: Date.now(),
+          ...(days ? { olderThanDays: days } : {}),
+        });
         process.stdout.write(`${JSON.stringify(counts)}\n`);
       } finally {
         await store.close();

@@ -44,13 +44,24 @@ async function serve(roles: { web: boolean; worker: boolean }, demo: boolean): P
   if (roles.web) {
     lines.push(`  패스윙 PassWing  ${passwing.url}/`);
     lines.push(`  웹훅 / webhook URL to register in Cafe24: ${passwing.webhookUrl}`);
+    lines.push(`  관리자 / administrator: ${passwing.url}/admin/login (admin)`);
+    if (passwing.adminPassword) {
+      lines.push(
+        `    첫 실행: 관리자 비밀번호 / first start, administrator password: ${passwing.adminPassword}`,
+      );
+    }
   }
   if (passwing.sandbox) {
-    stopTrickle = await prepareDemoMall(passwing, DEMO_MALL, { ordersPerMinute: config.sandboxOrdersPerMinute, logger });
+    stopTrickle = await prepareDemoMall(passwing, DEMO_MALL, {
+      ordersPerMinute: config.sandboxOrdersPerMinute,
+      logger,
+    });
     const launch = passwing.sandbox.launchUrl(DEMO_MALL, `${passwing.url}/cafe24/launch`);
     lines.push(`  콘솔 열기 / open the console (signed Cafe24 app launch):`);
     lines.push(`    ${launch}`);
-    lines.push(`  샌드박스 주문 목록 / sandbox order list: ${passwing.sandbox.baseUrl}/${DEMO_MALL}/admin/order/list`);
+    lines.push(
+      `  샌드박스 주문 목록 / sandbox order list: ${passwing.sandbox.baseUrl}/${DEMO_MALL}/admin/order/list`,
+    );
   }
   if (roles.worker && !roles.web) lines.push('  worker running');
   process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -61,7 +72,9 @@ async function serve(roles: { web: boolean; worker: boolean }, demo: boolean): P
 export function registerServeCommands(program: Command): void {
   program
     .command('start')
-    .description('웹 + 워커 실행 (Cafe24 자격 증명이 없으면 샌드박스 데모 쇼핑몰과 함께) / web + worker, with the sandbox demo mall when no Cafe24 credentials are set')
+    .description(
+      '웹 + 워커 실행 (Cafe24 자격 증명이 없으면 샌드박스 데모 쇼핑몰과 함께) / web + worker, with the sandbox demo mall when no Cafe24 credentials are set',
+    )
     .action(() => serve({ web: true, worker: true }, true));
   program
     .command('web')
@@ -69,6 +82,8 @@ export function registerServeCommands(program: Command): void {
     .action(() => serve({ web: true, worker: false }, false));
   program
     .command('worker')
-    .description('워커 역할만: 주문 처리, 대조, 예약 작업 / the worker role only: order processing, reconciliation, schedules')
+    .description(
+      '워커 역할만: 주문 처리, 대조, 예약 작업 / the worker role only: order processing, reconciliation, schedules',
+    )
     .action(() => serve({ web: false, worker: true }, false));
 }

@@ -87,10 +87,14 @@ export function createOrdersRepository(ctx: StoreContext) {
         address: order.personal.address,
         client_ip: order.personal.clientIp,
       };
+      // Cafe24 orders carry no IP: a captured one (storefront beacon) is kept when a refetch has none.
+      const { client_ip: _clientIp, ...withoutIp } = personal;
       await db
         .insertInto('order_personal')
         .values({ mall_id: mallId, order_id: order.orderId, ...personal })
-        .onConflict((oc) => oc.columns(['mall_id', 'order_id']).doUpdateSet(personal))
+        .onConflict((oc) =>
+          oc.columns(['mall_id', 'order_id']).doUpdateSet(order.personal.clientIp === null ? withoutIp : personal),
+        )
         .execute();
     }
     await db
@@ -226,6 +230,24 @@ export function createOrdersRepository(ctx: StoreContext) {
         .orderBy('placed_at')
         .orderBy('order_id')
         .limit(range.limit)
+        .execute();
+      return rows.map((row) => row.order_id);
+    },
+
+    /**
+     * Ids of the mall's latest orders, newest first, at most `limit`; `orderIdPrefix` narrows to ids
+     * starting with it (the console's order search).
+     */
+    async listRecentIds(mallId: string, filter: { limit: number; orderIdPrefix?: string }): Promise<string[]> {
+      let query = ctx.db.selectFrom('orders').select('order_id').where('mall_id', '=', mallId);
+      if (filter.orderIdPrefix !== undefined) {
+        const prefix = filter.orderIdPrefix;
+        query = query.where('order_id', '>=', prefix).where('order_id', '<', `${prefix}\uffff`);
+      }
+      const rows = await query
+        .orderBy('placed_at', 'desc')
+        .orderBy('order_id', 'desc')
+        .limit(filter.limit)
         .execute();
       return rows.map((row) => row.order_id);
     },
