@@ -10,7 +10,6 @@ import type { ConsoleBackend } from '../server/console-backend.js';
 import { ensureAdminAccount } from '../server/admin-auth.js';
 import { createServer } from '../server/create-server.js';
 import type { NonceStore } from '../cafe24/nonce-store.js';
-import { InMemoryNonceStore } from '../cafe24/nonce-store.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -26,7 +25,7 @@ export interface LaunchOptions {
   logger?: Logger;
   /** Builds the console API; absent → the web role serves webhooks and pages only. */
   createBackend?: (ctx: PipelineContext) => ConsoleBackend;
-  /** Single-use store for OAuth states and launches (defaults to the store-backed one when given). */
+  /** Single-use store for OAuth states and launches (default: the store's, shared by all processes). */
   nonces?: NonceStore;
   /** Sandbox malls (only when the config says to use the sandbox). */
   sandboxMalls?: string[];
@@ -114,7 +113,9 @@ export async function launchPassWing(options: LaunchOptions): Promise<PassWing> 
       ...(options.createBackend ? { backend: options.createBackend(runtime.ctx) } : {}),
       sessionKey: runtime.sessionKey,
       webhookToken: runtime.webhookToken,
-      nonces: options.nonces ?? new InMemoryNonceStore(),
+      nonces: options.nonces ?? {
+        claim: (key, expiresAt) => runtime.ctx.store.nonces.claim(key, expiresAt, Date.now()),
+      },
       webDir: WEB_DIR,
     });
     await server.listen({ port: config.port, host: config.host });

@@ -9,12 +9,12 @@ import { customerKeyOf } from '../domain/customer-key.js';
 import type { Order } from '../domain/order.js';
 import type { Product } from '../domain/product.js';
 import type { Decision, DecisionAction } from '../engine/decision.js';
-import type { Trigger } from '../engine/flow-schema.js';
+import { Trigger } from '../engine/flow-schema.js';
 import { enrichOrder } from '../facts/enrich-order.js';
 import type { JobResult } from '../queue/job-queue.js';
 import type { RunAction } from '../store/repositories/runs-repository.js';
 import type { PipelineContext } from './pipeline-context.js';
-import type { OrderEventJob } from './order-event-job.js';
+import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './notification-job.js';
 
 /** A job whose order could not be read is a user error: retrying would not help. */
@@ -32,6 +32,7 @@ class LabelWriteIncompleteError extends Error {
 interface Evaluation {
   order: Order;
   trigger: Trigger;
+  source: OrderEventJob['source'];
   runId: string;
   receivedAt: number;
   decision: Decision;
@@ -114,7 +115,7 @@ async function processMallBatch(
   const fetchMs = ctx.now() - fetchStarted;
   orders.sort(sortByPlacement);
   const now = ctx.now();
-  await store.orders.saveMany(mallId, orders, now);
+  const saved = await store.orders.saveMany(mallId, orders, now);
 
   const [flows, settings, products] = await Promise.all([
     ctx.flows.get(mallId),
@@ -150,6 +151,7 @@ async function processMallBatch(
     evaluations.push({
       order,
       trigger: job.trigger,
+      source: job.source,
       runId: randomUUID(),
       receivedAt: firstReceived.get(order.orderId) ?? job.receivedAt,
       decision,
@@ -172,7 +174,8 @@ async function processMallBatch(
       startedAt: evaluation.receivedAt,
       finishedAt,
       flowVersions: flows.versions,
-      decision: { ...evaluation.decision, trace: undefined },
+      // The source (webhook, reconcile, backfill …) is kept with the decision for the dashboard.
+      decision: { ...evaluation.decision, trace: undefined, source: evaluation.source },
       trace: evaluation.decision.trace ?? null,
       actions: evaluation.actions,
       timings: {
@@ -186,6 +189,14 @@ async function processMallBatch(
     });
     ctx.metrics.observeLatency(mallId, finishedAt - evaluation.receivedAt);
   }
+  await reevaluateLaterOrders(
+    ctx,
+    mallId,
+    orders.flatMap((order, index) => {
+      const result = saved[index];
+      return result?.changed ? [{ order, stateHash: result.stateHash }] : [];
+    }),
+  );
   for (const job of jobs) {
     if (job.inboxId !== undefined && !failures.has(job.orderId)) {
       await store.webhookInbox.markStatus(mallId, job.inboxId, { status: 'processed', at: ctx.now() });
@@ -224,6 +235,64 @@ async function attachClientIps(
 }
 
 /**
+ * An order that reaches PassWing after later orders of the same customer were evaluated (its webhook
+ * was lost and reconciliation found it, deliveries were reordered, or a concurrent batch ran first),
+ * or whose state changed (cancelled, returned), changes those later orders' history facts: bundling,
+ * first order, cumulative amount, returns. They are evaluated again with their last trigger, so the
+ * final labels are the ones an in-order evaluation (`passwing replay`) decides. Unchanged re-saves
+ * enqueue nothing, so this never cascades.
+ */
+async function reevaluateLaterOrders(
+  ctx: PipelineContext,
+  mallId: string,
+  changed: { order: Order; stateHash: string }[],
+): Promise<void> {
+  if (changed.length === 0) return;
+  const inBatch = new Set(changed.map(({ order }) => order.orderId));
+  const customers = [...new Set(changed.map(({ order }) => customerKeyOf(order)))];
+  const everything = { orderId: '\uffff', placedAt: Number.MAX_SAFE_INTEGER };
+  const histories = await ctx.store.ledger.earlierOrdersMany(
+    mallId,
+    customers.map((customerKey) => ({ customerKey, before: everything })),
+  );
+  const jobs: { name: string; payload: OrderEventJob; options: { singletonKey: string } }[] = [];
+  for (const [index, customerKey] of customers.entries()) {
+    const cause = changed
+      .filter(({ order }) => customerKeyOf(order) === customerKey)
+      .reduce((first, next) => (sortByPlacement(next.order, first.order) < 0 ? next : first));
+    const placedAt = Date.parse(cause.order.placedAt);
+    for (const entry of histories[index] ?? []) {
+      const later =
+        entry.placedAt > placedAt || (entry.placedAt === placedAt && entry.orderId > cause.order.orderId);
+      if (!later || inBatch.has(entry.orderId)) continue;
+      const [lastRun] = await ctx.store.runs.listForOrder(mallId, entry.orderId);
+      if (!lastRun) continue; // not evaluated yet: its own job will see the earlier order
+      const payload: OrderEventJob = {
+        mallId,
+        orderId: entry.orderId,
+        trigger: Trigger.catch('order.changed').parse(lastRun.trigger),
+        source: 'reconcile',
+        receivedAt: ctx.now(),
+      };
+      jobs.push({
+        name: ORDER_EVENTS_QUEUE,
+        payload,
+        options: {
+          singletonKey: orderEventSingletonKey(payload, `after:${cause.order.orderId}:${cause.stateHash}`),
+        },
+      });
+    }
+  }
+  if (jobs.length > 0) {
+    ctx.logger.info(
+      { mallId, orders: jobs.length },
+      're-evaluating later orders of customers with an earlier change',
+    );
+    await ctx.queue.enqueueMany(jobs);
+  }
+}
+
+/**
  * Writes the label difference of every evaluated order in one coalesced pass, then records
  * ownership. Labels another order granted (bundling) are kept; labels of flows that did not run
  * for this trigger are kept as they were.
@@ -256,7 +325,11 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
     }
     for (const entry of ownership) {
       (owned[entry.itemCode] ??= []).push(entry.label);
-      const grantedByAnotherOrder = entry.runId !== null && !ownRuns.has(entry.runId);
+      // A claim whose run was never recorded (its worker died after claiming) is the order's own.
+      const grantedByAnotherOrder =
+        entry.runId !== null &&
+        !ownRuns.has(entry.runId) &&
+        ((await store.runs.get(mallId, entry.runId))?.orderId ?? order.orderId) !== order.orderId;
       if (grantedByAnotherOrder || keptFromSkippedFlows.has(entry.label))
         addDesired(entry.itemCode, entry.label);
     }
@@ -300,15 +373,9 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
     if (!entry[kind].includes(label)) entry[kind].push(label);
     byRun.set(runId, entry);
   };
-  if (changes.add.length > 0 || changes.remove.length > 0) {
-    const report = await writeLabelChanges(ctx.cafe24.client(mallId), changes);
-    ctx.metrics.labelsWritten(mallId, report.added, report.removed);
-    if (report.unconfirmed.length > 0) {
-      throw new LabelWriteIncompleteError(
-        `${report.unconfirmed.length} label(s) were not confirmed by Cafe24`,
-      );
-    }
-  }
+  // Ownership is claimed before the write: a worker killed between the two leaves a claim for a
+  // label that is absent (added again or released on the retry), never a label of ours that looks
+  // typed by a person and could then never be removed.
   const now = ctx.now();
   await store.labels.claim(
     mallId,
@@ -320,6 +387,15 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
       addedAt: now,
     })),
   );
+  if (changes.add.length > 0 || changes.remove.length > 0) {
+    const report = await writeLabelChanges(ctx.cafe24.client(mallId), changes);
+    ctx.metrics.labelsWritten(mallId, report.added, report.removed);
+    if (report.unconfirmed.length > 0) {
+      throw new LabelWriteIncompleteError(
+        `${report.unconfirmed.length} label(s) were not confirmed by Cafe24`,
+      );
+    }
+  }
   for (const { itemCode, label } of diff.add) note(itemCode, 'added', label);
   for (const [itemCode, labels] of Object.entries(owned)) {
     const stillOurs = new Set(diff.nextOwned[itemCode] ?? []);

@@ -6,6 +6,7 @@ import {
   listMallsDueForDeletion,
   listMallsWithRefreshExpiringBefore,
 } from '../store/maintenance-queries.js';
+import { registerBackfillWorker } from './backfill.js';
 import { destroyPreregistrationsIfDue } from './destroy-preregistrations.js';
 import { IMPORT_QUEUE, ImportJob, importOrders } from './import-orders.js';
 import { NOTIFICATION_QUEUE, NotificationJob } from './notification-job.js';
@@ -105,6 +106,7 @@ export async function startWorker(ctx: PipelineContext): Promise<Worker> {
     { batchSize: 10 },
     eachJob(NotificationJob, (job) => sendNotificationJob(ctx, job)),
   );
+  await registerBackfillWorker(ctx);
   await queue.work(MAINTENANCE_QUEUE, { batchSize: 1, leaseMs: 300_000 }, async () => {
     await runMaintenance(ctx);
   });
@@ -161,5 +163,6 @@ export async function runMaintenance(ctx: PipelineContext): Promise<void> {
       now,
     });
   }
+  await ctx.store.nonces.deleteExpired(now);
   await ctx.queue.purgeCompleted(new Date(now - DAY_MS));
 }

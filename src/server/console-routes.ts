@@ -95,6 +95,8 @@ type Method = 'GET' | 'POST' | 'PUT';
 
 interface RouteInput<P, Q, B> {
   actor: ConsoleActor;
+  /** The session's CSRF token (handed to the console by `GET /api/session`). */
+  csrfToken: string;
   params: P;
   query: Q;
   body: B;
@@ -163,7 +165,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleRoutes
         }
         try {
           const actor = { mallId: session.mallId, userId: session.userId };
-          return reply.send(await run({ actor, params, query, body }));
+          const csrfToken = session.csrfToken;
+          return reply.send(await run({ csrfToken, actor, params, query, body }));
         } catch (failure) {
           return sendFailure(request, reply, failure);
         }
@@ -231,7 +234,7 @@ function defineConsoleApi(backend: ConsoleBackend, route: Route): void {
     'GET',
     '/api/session',
     { response: SessionResponse, summary: 'Session: mall, user, plan, language and the CSRF token' },
-    ({ actor }) => backend.getSession(actor),
+    async ({ actor, csrfToken }) => ({ ...(await backend.getSession(actor)), csrfToken }),
   );
   route(
     'PUT',

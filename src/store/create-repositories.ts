@@ -9,9 +9,14 @@ import { createLedgerRepository } from './repositories/ledger-repository.js';
 import { createMallsRepository, createSettingsRepository } from './repositories/malls-repository.js';
 import { createNotificationsRepository } from './repositories/notifications-repository.js';
 import { createOrdersRepository } from './repositories/orders-repository.js';
+import { createPreregistrationsRepository } from './repositories/preregistrations-repository.js';
 import { createProductsRepository } from './repositories/products-repository.js';
 import { createRunsRepository } from './repositories/runs-repository.js';
 import { createWebhookInboxRepository } from './repositories/webhook-inbox-repository.js';
+import { createMerchantRequestsRepository } from './repositories/merchant-requests-repository.js';
+import { createNoncesRepository } from './repositories/nonces-repository.js';
+import { createAdminUsersRepository } from './repositories/admin-users-repository.js';
+import { createUserPreferencesRepository } from './repositories/user-preferences-repository.js';
 
 /**
  * Every tenant-scoped repository over one context (the store, or a transaction of it). Each function
@@ -34,6 +39,14 @@ export function createRepositories(ctx: StoreContext) {
     auditLog: guard(createAuditLogRepository(ctx)),
     giftChecklist: guard(createGiftChecklistRepository(ctx)),
     backfillJobs: guard(createBackfillJobsRepository(ctx)),
+    /** Not tenant-scoped: the operator's pre-registrations (issue 9). */
+    preregistrations: guard(createPreregistrationsRepository(ctx)),
+    merchantRequests: guard(createMerchantRequestsRepository(ctx)),
+    userPreferences: guard(createUserPreferencesRepository(ctx)),
+    /** Not tenant-scoped (see the repository): single-use keys across processes. */
+    nonces: guard(createNoncesRepository(ctx)),
+    /** Not tenant-scoped: local administrators of a self-hosted install. */
+    adminUsers: guard(createAdminUsersRepository(ctx)),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -22,6 +22,12 @@ export interface Database {
   audit_log: AuditLogTable;
   gift_checklist: GiftChecklistTable;
   backfill_jobs: BackfillJobsTable;
+  merchant_requests: MerchantRequestsTable;
+  nonces: NoncesTable;
+  admin_users: AdminUsersTable;
+  user_preferences: UserPreferencesTable;
+  preregistrations: PreregistrationsTable;
+  preregistration_keys: PreregistrationKeysTable;
 }
 
 export interface MallsTable {
@@ -223,4 +229,72 @@ export interface BackfillJobsTable {
   updated_at: number;
   finished_at: number | null;
   error: string | null;
+  /** import | backfill | dryRun */
+  kind: string;
+  /** JSON: what the job was asked to do (flows, draft). */
+  options: string;
+  /** JSON: the dry-run report so far (per label gained/lost). */
+  report: string;
+}
+
+export interface MerchantRequestsTable {
+  mall_id: string;
+  request_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  flow_id: string | null;
+  order_id: string | null;
+  status: string;
+  reply: string | null;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+}
+
+export interface NoncesTable {
+  nonce_key: string;
+  expires_at: number;
+}
+
+export interface AdminUsersTable {
+  username: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface UserPreferencesTable {
+  mall_id: string;
+  user_id: string;
+  lang: string;
+  updated_at: number;
+}
+
+/**
+ * Pre-registrations (issue 9): the operator's data, not scoped by a mall. Personal columns hold
+ * SecretBox-sealed text and are null once destroyed; the hashes are HMACs for duplicate detection.
+ */
+export interface PreregistrationsTable {
+  id: Generated<number>;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  mall: string | null;
+  email_hash: string | null;
+  mall_hash: string | null;
+  daily_orders: number | null;
+  /** JSON array of checklist indexes. */
+  pains: string;
+  tools: string | null;
+  consent_version: string;
+  consented_at: number;
+  created_at: number;
+  benefit_applied_at: number | null;
+  destroyed_at: number | null;
+}
+
+/** The pre-registration HMAC key, sealed with the SecretBox. */
+export interface PreregistrationKeysTable {
+  purpose: string;
+  sealed_key: string;
 }

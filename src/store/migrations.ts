@@ -309,7 +309,104 @@ export function storeMigrations(caps: DialectCapabilities): Record<string, Migra
           .addColumn('updated_at', big, (c) => c.notNull())
           .addColumn('finished_at', big)
           .addColumn('error', 'text')
+          .addColumn('kind', 'text', (c) => c.notNull().defaultTo('import'))
+          .addColumn('options', 'text', (c) => c.notNull().defaultTo('{}'))
+          .addColumn('report', 'text', (c) => c.notNull().defaultTo('{}'))
           .addPrimaryKeyConstraint('backfill_jobs_pk', ['mall_id', 'job_id'])
+          .addCheckConstraint('backfill_jobs_kind', sqlIn('kind', ['import', 'backfill', 'dryRun']))
+          .addCheckConstraint(
+            'backfill_jobs_status',
+            sqlIn('status', ['running', 'paused', 'done', 'failed', 'cancelled']),
+          )
+          .execute();
+        await db.schema
+          .createIndex('backfill_jobs_created')
+          .on('backfill_jobs')
+          .columns(['mall_id', 'created_at'])
+          .execute();
+
+        // 운영 의견 / 자동화 기준 요청: what merchants ask of the operator, with the operator's answer.
+        await db.schema
+          .createTable('merchant_requests')
+          .addColumn('mall_id', 'text', (c) => c.notNull().references('malls.mall_id').onDelete('cascade'))
+          .addColumn('request_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('flow_id', 'text')
+          .addColumn('order_id', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('reply', 'text')
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('updated_at', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('merchant_requests_pk', ['mall_id', 'request_id'])
+          .addCheckConstraint('merchant_requests_kind', sqlIn('kind', ['feedback', 'automation']))
+          .addCheckConstraint(
+            'merchant_requests_status',
+            sqlIn('status', ['received', 'reviewing', 'planned', 'done', 'declined']),
+          )
+          .execute();
+        await db.schema
+          .createIndex('merchant_requests_created')
+          .on('merchant_requests')
+          .columns(['mall_id', 'created_at'])
+          .execute();
+
+        // Single-use keys (OAuth state, app-launch signatures) shared by every process; not per mall:
+        // a state nonce exists before the mall is known.
+        await db.schema
+          .createTable('nonces')
+          .addColumn('nonce_key', 'text', (c) => c.primaryKey())
+          .addColumn('expires_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('nonces_expires').on('nonces').column('expires_at').execute();
+
+        // Local administrators of a self-hosted install without Cafe24 (password: scrypt hash text).
+        await db.schema
+          .createTable('admin_users')
+          .addColumn('username', 'text', (c) => c.primaryKey())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .execute();
+
+        // Console preferences per mall and user (language).
+        await db.schema
+          .createTable('user_preferences')
+          .addColumn('mall_id', 'text', (c) => c.notNull().references('malls.mall_id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('lang', 'text', (c) => c.notNull())
+          .addColumn('updated_at', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('user_preferences_pk', ['mall_id', 'user_id'])
+          .execute();
+      },
+    },
+    '0002_preregistrations': {
+      async up(db: SchemaDb) {
+        // Not per mall: pre-registrations are the operator's prospects (issue 9). Personal columns
+        // hold sealed text; the unique HMACs refuse a second registration of an e-mail or a mall.
+        await db.schema
+          .createTable('preregistrations')
+          .addColumn('id', caps.autoIncrementType, caps.autoIncrementId)
+          .addColumn('name', 'text')
+          .addColumn('email', 'text')
+          .addColumn('phone', 'text')
+          .addColumn('mall', 'text')
+          .addColumn('email_hash', 'text', (c) => c.unique())
+          .addColumn('mall_hash', 'text', (c) => c.unique())
+          .addColumn('daily_orders', big)
+          .addColumn('pains', 'text', (c) => c.notNull())
+          .addColumn('tools', 'text')
+          .addColumn('consent_version', 'text', (c) => c.notNull())
+          .addColumn('consented_at', big, (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('benefit_applied_at', big)
+          .addColumn('destroyed_at', big)
+          .execute();
+        await db.schema
+          .createTable('preregistration_keys')
+          .addColumn('purpose', 'text', (c) => c.primaryKey())
+          .addColumn('sealed_key', 'text', (c) => c.notNull())
           .execute();
       },
     },

@@ -17,7 +17,7 @@ describe.each(storeTargets())('migrations on $name', (target) => {
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
       opened.store.db,
     );
-    expect(applied.rows.map((row) => row.name)).toEqual(['0001_initial']);
+    expect(applied.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_preregistrations']);
   });
 
   it('enforces foreign keys: rows of an unknown mall are refused', async () => {
@@ -41,7 +41,7 @@ describe('embedded default', () => {
     const dataDir = join(parent, 'data');
     const warnings: string[] = [];
     const store = openStore({ dataDir, logger: { warn: (_details, message) => warnings.push(message) } });
-    expect(await store.migrate()).toEqual(['0001_initial']);
+    expect(await store.migrate()).toEqual(['0001_initial', '0002_preregistrations']);
     await store.malls.install('m1', { shopNo: 1, plan: 'free', now: 0 });
     await store.credentials.put(
       'm1',

@@ -60,8 +60,10 @@ describe.each(storeTargets())('store repositories on $name', (target) => {
       expect(await store.settings.get(mallId)).toEqual({
         regionOverrides: [],
         closedDays: [],
+        closedDayNames: {},
         labelNames: {},
         retentionDays: 90,
+        notificationChannels: [],
       });
       await store.settings.update(mallId, { closedDays: ['2026-05-01'] }, NOW);
       await store.malls.setState(mallId, 'reconnect_needed', NOW + 1);

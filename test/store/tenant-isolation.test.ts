@@ -19,6 +19,7 @@ const ids = {
   notify: 'iso-notify',
   gift: 'iso-gift',
   job: 'iso-job',
+  request: 'iso-request',
   product: 7,
   variant: 'iso-variant',
   customer: 'm:shared-member',
@@ -127,6 +128,17 @@ async function seed(
     now: NOW,
   });
   await store.backfillJobs.progress(mallId, ids.job, { cursor: content, processed: 1, now: NOW });
+  await store.merchantRequests.create(mallId, {
+    requestId: ids.request,
+    kind: 'automation',
+    title: content,
+    body: content,
+    flowId: ids.flow,
+    orderId: ids.order,
+    createdBy: content,
+    now: NOW,
+  });
+  await store.userPreferences.setLang(mallId, content, 'en', NOW);
   if (!event.ok || !notify.ok) throw new Error('seeding failed');
   return { eventId: event.id, notifyId: notify.id };
 }
@@ -154,6 +166,8 @@ async function snapshot(store: Store, mallId: string): Promise<unknown> {
     audit: await store.auditLog.list(mallId, { limit: 10 }),
     gifts: await store.giftChecklist.list(mallId, { pendingOnly: false, limit: 10 }),
     jobs: await store.backfillJobs.list(mallId, 10),
+    requests: await store.merchantRequests.list(mallId, 10),
+    lang: await store.userPreferences.getLang(mallId, SECRET),
   };
 }
 
@@ -194,6 +208,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     get: (s, b) => s.orders.get(b, ids.order),
     getStateHash: (s, b) => s.orders.getStateHash(b, ids.order),
     listIds: (s, b) => s.orders.listIds(b, { from: 0, to: NOW * 2, limit: 10 }),
+    listRecentIds: (s, b) => s.orders.listRecentIds(b, { limit: 10, orderIdPrefix: 'iso' }),
     save: (s, b) => s.orders.save(b, order('B', 1000), NOW + 1),
     saveMany: (s, b) => s.orders.saveMany(b, [{ ...order('B', 2000), canceled: true }], NOW + 1),
   },
@@ -232,6 +247,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     get: (s, b) => s.runs.get(b, ids.run),
     listForOrder: (s, b) => s.runs.listForOrder(b, ids.order),
     listRecent: (s, b) => s.runs.listRecent(b, { limit: 10 }),
+    search: (s, b) => s.runs.search(b, { orderId: ids.order, label: 'VIP', flowId: ids.flow, limit: 10 }),
     setActions: (s, b) => s.runs.setActions(b, ids.run, []),
     insert: (s, b) =>
       s.runs.insert(b, {
@@ -250,6 +266,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
   webhookInbox: {
     get: (s, b, a) => s.webhookInbox.get(b, a.eventId),
     listByStatus: (s, b) => s.webhookInbox.listByStatus(b, 'received', 10),
+    activity: (s, b) => s.webhookInbox.activity(b, 0),
     markStatus: (s, b, a) =>
       s.webhookInbox.markStatus(b, a.eventId, { status: 'failed', at: NOW + 1, error: 'B' }),
     receive: (s, b) =>
@@ -277,6 +294,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
   giftChecklist: {
     list: (s, b) => s.giftChecklist.list(b, { pendingOnly: false, limit: 10 }),
     check: (s, b) => s.giftChecklist.check(b, ids.order, ids.gift, { actor: 'B', at: NOW + 1 }),
+    uncheck: (s, b) => s.giftChecklist.uncheck(b, ids.order, ids.gift),
     add: (s, b) =>
       s.giftChecklist.add(b, { orderId: ids.order, gift: ids.gift, runId: 'B', createdAt: NOW + 1 }),
   },
@@ -284,6 +302,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     get: (s, b) => s.backfillJobs.get(b, ids.job),
     list: (s, b) => s.backfillJobs.list(b, 10),
     progress: (s, b) => s.backfillJobs.progress(b, ids.job, { cursor: 'B', processed: 99, now: NOW + 1 }),
+    setPaused: (s, b) => s.backfillJobs.setPaused(b, ids.job, true, NOW + 1),
     finish: (s, b) => s.backfillJobs.finish(b, ids.job, { status: 'failed', error: 'B', now: NOW + 1 }),
     create: (s, b) =>
       s.backfillJobs.create(b, {
@@ -293,6 +312,57 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
         total: 1,
         now: NOW + 1,
       }),
+  },
+  merchantRequests: {
+    list: (s, b) => s.merchantRequests.list(b, 10),
+    answer: (s, b) => s.merchantRequests.answer(b, ids.request, { status: 'done', reply: 'B', now: NOW + 1 }),
+    create: (s, b) =>
+      s.merchantRequests.create(b, {
+        requestId: ids.request,
+        kind: 'feedback',
+        title: 'B',
+        body: 'B',
+        flowId: null,
+        orderId: null,
+        createdBy: 'B',
+        now: NOW + 1,
+      }),
+  },
+  userPreferences: {
+    getLang: (s, b) => s.userPreferences.getLang(b, SECRET),
+    setLang: (s, b) => s.userPreferences.setLang(b, SECRET, 'ko', NOW + 1),
+  },
+  // Global by design (no tenant): the probes only check they hand out nothing of mall A.
+  nonces: {
+    claim: (s) => s.nonces.claim('iso-nonce', NOW + 1000, NOW),
+    deleteExpired: (s) => s.nonces.deleteExpired(NOW),
+  },
+  preregistrations: {
+    list: (s) => s.preregistrations.list({ limit: 10 }),
+    counts: (s) => s.preregistrations.counts(),
+    findMatch: (s, b) => s.preregistrations.findMatch({ mallId: b }),
+    markBenefitApplied: (s) => s.preregistrations.markBenefitApplied(999_999, NOW + 1),
+    register: (s, b) =>
+      s.preregistrations.register(
+        {
+          name: '테스트 사용자',
+          email: 'tester@example.com',
+          phone: '010-0000-1234',
+          mall: b,
+          dailyOrders: 100,
+          pains: [0],
+          tools: null,
+          consentVersion: '2026-12-v1/ko',
+        },
+        NOW + 1,
+      ),
+    destroyPersonalData: (s) => s.preregistrations.destroyPersonalData(NOW + 1),
+  },
+  adminUsers: {
+    get: (s) => s.adminUsers.get('iso-admin'),
+    count: (s) => s.adminUsers.count(),
+    create: (s) => s.adminUsers.create({ username: 'iso-admin', passwordHash: 'scrypt$x', createdAt: NOW }),
+    setPasswordHash: (s) => s.adminUsers.setPasswordHash('iso-admin', 'scrypt$y'),
   },
 };
 

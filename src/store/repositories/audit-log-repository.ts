@@ -34,11 +34,19 @@ export function createAuditLogRepository(ctx: StoreContext) {
       return Number(row.id);
     },
 
-    /** The latest entries, newest first, optionally for one target. */
-    async list(mallId: string, filter: { limit: number; target?: string }): Promise<AuditEntry[]> {
+    /**
+     * The latest entries, newest first, optionally for one target; `beforeId` pages on (entries
+     * with a smaller id).
+     */
+    async list(
+      mallId: string,
+      filter: { limit: number; target?: string; beforeId?: number },
+    ): Promise<AuditEntry[]> {
       let query = ctx.db.selectFrom('audit_log').selectAll().where('mall_id', '=', mallId);
       if (filter.target !== undefined) query = query.where('target', '=', filter.target);
-      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+      if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+      // Ids grow with every append, so id order is append order and pages never skip an entry.
+      const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
       return rows.map((row) => ({
         id: Number(row.id),
         actor: row.actor,

@@ -68,6 +68,18 @@ export function createGiftChecklistRepository(ctx: StoreContext) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+
+    /** Undoes a tick (ticked by mistake); false when the entry does not exist. */
+    async uncheck(mallId: string, orderId: string, gift: string): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('gift_checklist')
+        .set({ checked_at: null, checked_by: null })
+        .where('mall_id', '=', mallId)
+        .where('order_id', '=', orderId)
+        .where('gift', '=', gift)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }
 export type GiftChecklistRepository = ReturnType<typeof createGiftChecklistRepository>;

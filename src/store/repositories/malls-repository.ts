@@ -20,10 +20,19 @@ export const MallSettings = z.object({
     .default([]),
   /** Merchant closed days (`YYYY-MM-DD`, KST), on top of public holidays. */
   closedDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  /** The merchant's name of each closed day (`YYYY-MM-DD` → 근로자의 날 …), shown in the console. */
+  closedDayNames: z.record(z.string(), z.string()).default({}),
   /** Template/label id → the label name the merchant uses. */
   labelNames: z.record(z.string(), z.string()).default({}),
   /** Personal fields older than this are purged (개인정보 파기). */
   retentionDays: z.number().int().positive().default(90),
+  /**
+   * Named notification channels (webhook, Slack, e-mail). The channel config is validated by the
+   * pipeline with notify's schema; the store keeps it as given.
+   */
+  notificationChannels: z
+    .array(z.object({ name: z.string().min(1), config: z.record(z.string(), z.unknown()) }))
+    .default([]),
 });
 export type MallSettings = z.infer<typeof MallSettings>;
 

@@ -93,7 +93,9 @@ export function createOrdersRepository(ctx: StoreContext) {
         .insertInto('order_personal')
         .values({ mall_id: mallId, order_id: order.orderId, ...personal })
         .onConflict((oc) =>
-          oc.columns(['mall_id', 'order_id']).doUpdateSet(order.personal.clientIp === null ? withoutIp : personal),
+          oc
+            .columns(['mall_id', 'order_id'])
+            .doUpdateSet(order.personal.clientIp === null ? withoutIp : personal),
         )
         .execute();
     }
@@ -238,7 +240,10 @@ export function createOrdersRepository(ctx: StoreContext) {
      * Ids of the mall's latest orders, newest first, at most `limit`; `orderIdPrefix` narrows to ids
      * starting with it (the console's order search).
      */
-    async listRecentIds(mallId: string, filter: { limit: number; orderIdPrefix?: string }): Promise<string[]> {
+    async listRecentIds(
+      mallId: string,
+      filter: { limit: number; orderIdPrefix?: string },
+    ): Promise<string[]> {
       let query = ctx.db.selectFrom('orders').select('order_id').where('mall_id', '=', mallId);
       if (filter.orderIdPrefix !== undefined) {
         const prefix = filter.orderIdPrefix;

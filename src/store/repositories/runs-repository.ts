@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { fromFlag, fromJson, toFlag, toJson, type StoreContext } from '../store-context.js';
 
@@ -72,6 +73,27 @@ const runColumns = [
   'masked',
 ] as const;
 
+/** A run without its trace: what lists, searches and dashboard aggregates read. */
+export type RunSummaryRecord = Omit<RunRecord, 'trace'>;
+
+/** Filters of a run search; every one optional. Text filters match inside the stored JSON. */
+export interface RunSearch {
+  orderId?: string;
+  /** A label the decision names (added or removed). */
+  label?: string;
+  flowId?: string;
+  /** Started at or after / at or before (epoch ms). */
+  from?: number;
+  to?: number;
+  /** Keyset page: runs strictly older than this (started_at, run_id). */
+  before?: { startedAt: number; runId: string };
+  limit: number;
+}
+
+/** `like` pattern matching a JSON string value exactly; `%`, `_` and `\` in it are escaped. */
+const jsonStringPattern = (value: string): string =>
+  `%${JSON.stringify(value).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
 /** Runs: the audit record of every evaluation. Run ids are unique per mall (idempotent effects). */
 export function createRunsRepository(ctx: StoreContext) {
   return {
@@ -131,6 +153,44 @@ export function createRunsRepository(ctx: StoreContext) {
         .limit(page.limit)
         .execute();
       return rows.map(toRun);
+    },
+
+    /**
+     * Runs matching the filters, newest first, without traces; bounded by `limit` and served by the
+     * (mall_id, started_at) and (mall_id, order_id) indexes.
+     */
+    async search(mallId: string, filter: RunSearch): Promise<RunSummaryRecord[]> {
+      let query = ctx.db
+        .selectFrom('runs')
+        .select(runColumns.filter((column) => column !== 'trace'))
+        .where('mall_id', '=', mallId);
+      if (filter.orderId !== undefined) query = query.where('order_id', '=', filter.orderId);
+      if (filter.from !== undefined) query = query.where('started_at', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('started_at', '<=', filter.to);
+      if (filter.label !== undefined) {
+        query = query.where(sql<boolean>`decision like ${jsonStringPattern(filter.label)} escape '\\'`);
+      }
+      if (filter.flowId !== undefined) {
+        query = query.where(sql<boolean>`flow_versions like ${jsonStringPattern(filter.flowId)} escape '\\'`);
+      }
+      if (filter.before !== undefined) {
+        const { startedAt, runId } = filter.before;
+        query = query.where((eb) =>
+          eb.or([
+            eb('started_at', '<', startedAt),
+            eb.and([eb('started_at', '=', startedAt), eb('run_id', '<', runId)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('started_at', 'desc')
+        .orderBy('run_id', 'desc')
+        .limit(filter.limit)
+        .execute();
+      return rows.map((row) => {
+        const { trace: _trace, ...summary } = toRun({ ...row, trace: 'null' });
+        return summary;
+      });
     },
 
     /** Replaces a run's actions with their outcomes once applied; false when the run is unknown. */

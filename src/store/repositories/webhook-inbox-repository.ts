@@ -118,6 +118,25 @@ export function createWebhookInboxRepository(ctx: StoreContext) {
         .execute();
       return rows.map(toEvent);
     },
+
+    /** When the latest event arrived and how many arrived since `since` (epoch ms); dashboard health. */
+    async activity(
+      mallId: string,
+      since: number,
+    ): Promise<{ lastReceivedAt: number | null; receivedSince: number }> {
+      const row = await ctx.db
+        .selectFrom('webhook_inbox')
+        .select((eb) => [
+          eb.fn.max('received_at').as('last'),
+          eb.fn.countAll<number>().filterWhere('received_at', '>=', since).as('recent'),
+        ])
+        .where('mall_id', '=', mallId)
+        .executeTakeFirstOrThrow();
+      return {
+        lastReceivedAt: row.last === null || row.last === undefined ? null : Number(row.last),
+        receivedSince: Number(row.recent),
+      };
+    },
   };
 }
 export type WebhookInboxRepository = ReturnType<typeof createWebhookInboxRepository>;

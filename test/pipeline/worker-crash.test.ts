@@ -1,0 +1,140 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Flow } from '../../src/engine/flow-schema.js';
+import { NOTIFICATION_QUEUE } from '../../src/pipeline/notification-job.js';
+import { ORDER_EVENTS_QUEUE } from '../../src/pipeline/order-event-job.js';
+import { installTemplates, waitFor } from './passwing-harness.js';
+import {
+  dialectsUnderTest,
+  ownedLabels,
+  queueIdle,
+  replayedLabels,
+  sandboxLabels,
+  startStack,
+  waitForInstallImport,
+  waitForRuns,
+  type Stack,
+} from './pipeline-stack.js';
+import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
+
+const MALL = 'crash-mall';
+/** Large enough that the rate-limited worker is still busy when it is killed. */
+const BURST = 200;
+const CHANNEL = 'ops-webhook';
+
+/** A local HTTP receiver standing in for the merchant's notification webhook: counts per dedupe key. */
+async function startReceiver(): Promise<{
+  url: string;
+  deliveries: Map<string, number>;
+  close(): Promise<void>;
+}> {
+  const deliveries = new Map<string, number>();
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      const key = (JSON.parse(body) as { dedupeKey: string }).dedupeKey;
+      deliveries.set(key, (deliveries.get(key) ?? 0) + 1);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/passwing`,
+    deliveries,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a burst on %s', (dialect) => {
+  let stack: Stack;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let flows: Flow[];
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    // Web (webhooks, install) in this process; the worker runs as a child process of the real CLI.
+    stack = await startStack({ dialect, malls: [MALL], worker: false, historyOrders: 30 });
+    workers.push(startWorkerProcess(stack.childEnv));
+    await waitForInstallImport(stack.ctx, MALL);
+    await stack.ctx.store.settings.update(
+      MALL,
+      { notificationChannels: [{ name: CHANNEL, config: { type: 'webhook', url: receiver.url } }] },
+      Date.now(),
+    );
+    flows = await installTemplates(stack.passwing, MALL, [
+      { id: 'FIRST_ORDER' },
+      { id: 'ISLAND_SHIP' },
+      { id: 'HIGH_VALUE' },
+      { id: 'BUNDLE_SHIP' },
+      { id: 'BANK_ALERT', params: { channel: CHANNEL } },
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const worker of workers) await worker.kill9();
+    await stack?.cleanup();
+    await receiver?.close();
+  });
+
+  it('labels every order exactly once in effect and sends every notification once', async () => {
+    const { ctx, sandbox } = stack;
+    const orderIds = await sandbox.generateOrders(MALL, BURST);
+    const withRuns = async () => {
+      let count = 0;
+      for (const orderId of orderIds)
+        if ((await ctx.store.runs.listForOrder(MALL, orderId)).length > 0) count += 1;
+      return count;
+    };
+    // Kill inside the most fragile moment: labels already written to Cafe24 for an order whose
+    // ownership and run are not recorded yet (the worker is between the label write and its records).
+    const recorded = new Set<string>();
+    const labelledButUnrecorded = async () => {
+      for (const orderId of orderIds) {
+        if (recorded.has(orderId) || sandboxLabels(sandbox, MALL, orderId).length === 0) continue;
+        if ((await ctx.store.runs.listForOrder(MALL, orderId)).length > 0) recorded.add(orderId);
+        else if ((await ownedLabels(ctx, MALL, orderId)).length === 0) return true;
+      }
+      return false;
+    };
+    await waitFor(async () => (await withRuns()) >= 10, 60_000, 'the burst under way');
+    const deadline = Date.now() + 60_000;
+    while (!(await labelledButUnrecorded())) {
+      if (Date.now() > deadline) throw new Error('never saw labels written but not yet recorded');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await workers[0]!.kill9();
+    // The kill landed mid-burst: orders were left for the next worker.
+    expect(await withRuns()).toBeLessThan(BURST);
+
+    workers.push(startWorkerProcess(stack.childEnv));
+    // Jobs the killed worker held come back when their lease (60 s) runs out.
+    await waitForRuns(ctx, MALL, orderIds, 150_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nworker stderr:\n${workers[1]!.stderr()}`);
+    });
+    await sandbox.webhooksIdle();
+    await waitFor(
+      async () => (await queueIdle(ctx, ORDER_EVENTS_QUEUE)) && (await queueIdle(ctx, NOTIFICATION_QUEUE)),
+      90_000,
+      'queues drained',
+    );
+
+    const expected = await replayedLabels(ctx, MALL, flows);
+    const bankAlerts: string[] = [];
+    for (const orderId of orderIds) {
+      const labels = sandboxLabels(sandbox, MALL, orderId);
+      expect({ orderId, labels }).toEqual({ orderId, labels: expected.get(orderId) });
+      // Ownership agrees with Cafe24: nothing written without being recorded as ours.
+      expect({ orderId, owned: await ownedLabels(ctx, MALL, orderId) }).toEqual({ orderId, owned: labels });
+      if (labels.includes('BANK_ALERT')) bankAlerts.push(orderId);
+    }
+    expect(bankAlerts.length).toBeGreaterThan(0);
+    const expectedKeys = bankAlerts
+      .map((orderId) => `notify:${orderId}:BANK_ALERT:BANK_ALERT:${CHANNEL}`)
+      .sort();
+    expect([...receiver.deliveries.keys()].sort()).toEqual(expectedKeys);
+    for (const [key, count] of receiver.deliveries) expect({ key, count }).toEqual({ key, count: 1 });
+  }, 300_000);
+});
