@@ -86,7 +86,7 @@ export const SETTINGS = {
     env: 'CAFE24_SCOPES',
     schema: csv,
     default:
-      'mall.read_order,mall.write_order,mall.read_customer,mall.read_product,mall.read_store,mall.read_application',
+      'mall.read_order,mall.write_order,mall.read_customer,mall.read_product,mall.read_store,mall.read_application,mall.write_application',
     doc: 'OAuth scopes requested at install (comma-separated).',
   }),
   cafe24ApiBase: setting({
