@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isOwnWrite, parseWebhookEvent, type WebhookEvent } from './webhook-event.js';
 
-const SAMPLES = '/work/shared/reference/cafe24-webhooks';
+const SAMPLES = fileURLToPath(new URL('../../test/fixtures/cafe24-webhooks', import.meta.url));
 const sample = (eventNo: number): Record<string, unknown> =>
   JSON.parse(readFileSync(join(SAMPLES, `${eventNo}.json`), 'utf8')) as Record<string, unknown>;
 const parsed = (body: unknown): WebhookEvent => {
