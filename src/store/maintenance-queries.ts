@@ -38,3 +38,37 @@ export async function listInstalledMalls(store: Store): Promise<string[]> {
     .execute();
   return rows.map((row) => row.mall_id);
 }
+
+/** Cross-tenant (the operator's view): every mall's merchant requests, newest first. */
+export async function listAllMerchantRequests(
+  store: Store,
+  limit: number,
+): Promise<
+  {
+    mallId: string;
+    requestId: string;
+    kind: string;
+    title: string;
+    body: string;
+    status: string;
+    reply: string | null;
+    createdAt: number;
+  }[]
+> {
+  const rows = await store.db
+    .selectFrom('merchant_requests')
+    .select(['mall_id', 'request_id', 'kind', 'title', 'body', 'status', 'reply', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    mallId: row.mall_id,
+    requestId: row.request_id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    reply: row.reply,
+    createdAt: Number(row.created_at),
+  }));
+}
