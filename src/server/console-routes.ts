@@ -66,6 +66,8 @@ import type { ConsoleActor, ConsoleBackend } from './console-backend.js';
 export interface ConsoleSession {
   mallId: string;
   userId: string;
+  /** The operator's display name when the sign-in knows it (Cafe24 app launch `user_name`). */
+  userName?: string;
   csrfToken: string;
 }
 
@@ -97,6 +99,8 @@ interface RouteInput<P, Q, B> {
   actor: ConsoleActor;
   /** The session's CSRF token (handed to the console by `GET /api/session`). */
   csrfToken: string;
+  /** The operator's display name from the sign-in, or undefined when it gave none. */
+  userName: string | undefined;
   params: P;
   query: Q;
   body: B;
@@ -166,7 +170,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleRoutes
         try {
           const actor = { mallId: session.mallId, userId: session.userId };
           const csrfToken = session.csrfToken;
-          return reply.send(await run({ csrfToken, actor, params, query, body }));
+          const userName = session.userName?.trim() || undefined;
+          return reply.send(await run({ csrfToken, userName, actor, params, query, body }));
         } catch (failure) {
           return sendFailure(request, reply, failure);
         }
@@ -234,7 +239,11 @@ function defineConsoleApi(backend: ConsoleBackend, route: Route): void {
     'GET',
     '/api/session',
     { response: SessionResponse, summary: 'Session: mall, user, plan, language and the CSRF token' },
-    async ({ actor, csrfToken }) => ({ ...(await backend.getSession(actor)), csrfToken }),
+    async ({ actor, csrfToken, userName }) => {
+      const session = await backend.getSession(actor);
+      // The backend knows users by id only; the sign-in knows the name people recognise.
+      return { ...session, user: { ...session.user, name: userName ?? session.user.name }, csrfToken };
+    },
   );
   route(
     'PUT',
