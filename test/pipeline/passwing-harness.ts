@@ -9,6 +9,8 @@ import { findTemplate } from '../../src/templates/index.js';
 
 export interface Harness {
   passwing: PassWing;
+  /** The temporary data directory (SQLite files, key file). */
+  dataDir: string;
   cleanup(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startPassWing(options: {
   for (const mallId of options.malls) await installThroughOAuth(passwing, mallId);
   return {
     passwing,
+    dataDir,
     async cleanup() {
       await passwing.close();
       rmSync(dataDir, { recursive: true, force: true });
