@@ -72,11 +72,9 @@ export function registerOperatorRequests(
   app.post('/admin/requests', { preHandler: options.adminGuard }, async (request, reply) => {
     const body = AnswerBody.safeParse(request.body);
     if (!body.success) {
-      return reply
-        .code(400)
-        .send({
-          error: { code: 'BAD_REQUEST', message: 'mall_id, request_id and a known status are required' },
-        });
+      return reply.code(400).send({
+        error: { code: 'BAD_REQUEST', message: 'mall_id, request_id and a known status are required' },
+      });
     }
     const { mall_id: mallId, request_id: requestId, status, reply: answer } = body.data;
     const found = await options.store.merchantRequests.answer(mallId, requestId, {
