@@ -558,6 +558,14 @@ export type SaveClosedDaysRequest = z.infer<typeof SaveClosedDaysRequest>;
 export const LabelName = z.object({ templateId: z.string(), name: z.string().trim().min(1).max(50) });
 export type LabelName = z.infer<typeof LabelName>;
 
+/** One template's label as the settings show it: the mall's name (or the default) and whose it is. */
+export const LabelNameSetting = LabelName.extend({
+  templateName: LocalizedText,
+  /** The template's own label, used when the mall has not renamed it. */
+  defaultLabel: z.string(),
+});
+export type LabelNameSetting = z.infer<typeof LabelNameSetting>;
+
 export const SaveLabelNamesRequest = z.object({ labelNames: z.array(LabelName) });
 export type SaveLabelNamesRequest = z.infer<typeof SaveLabelNamesRequest>;
 
@@ -569,7 +577,8 @@ export const SettingsResponse = z.object({
   channels: z.array(Channel),
   regionOverrides: z.array(RegionOverride),
   closedDays: z.array(ClosedDay),
-  labelNames: z.array(LabelName),
+  /** Every template that adds a label, with the mall's name for it. */
+  labelNames: z.array(LabelNameSetting),
   /** Personal fields are purged after this many days (개인정보 파기). */
   retentionDays: z.number().int(),
 });

@@ -188,7 +188,7 @@ export function createConsoleBackend(
       await audit(deps, actor, {
         action: body.mode === 'apply' ? 'backfill.start' : 'dryRun.start',
         target: `backfill:${job.jobId}`,
-        summary: `${body.from}..${body.to}`,
+        summary: `${body.from} ~ ${body.to}`,
       });
       return backfillStatus(job);
     },

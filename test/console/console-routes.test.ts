@@ -89,6 +89,17 @@ describe('consoleRoutes', () => {
     expect(seen).toEqual([{ mallId: 'mall-b', userId: 'user-1' }]);
   });
 
+  it('names the operator as the sign-in named them, not by their user id', async () => {
+    const named = Fastify({ logger: false });
+    named.addHook('onRequest', async (request) => {
+      request.session = { mallId: 'mall-b', userId: 'user-1', userName: '김운영', csrfToken: 't' };
+    });
+    await named.register(consoleRoutes, { backend: backendWith({ getSession: async () => session }) });
+    app = named;
+    const response = await named.inject({ method: 'GET', url: '/api/session' });
+    expect((response.json() as SessionResponse).user).toEqual({ ...session.user, name: '김운영' });
+  });
+
   it('coerces query strings and applies defaults', async () => {
     const days: number[] = [];
     app = await appWith(

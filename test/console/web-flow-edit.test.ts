@@ -6,13 +6,14 @@ import {
   diffLines,
   foldUnchanged,
   isOvernight,
+  issuePlace,
   issuesAt,
   issuesForField,
   moveItem,
   newCompare,
   pathText,
 } from '../../web/src/lib/flow-edit.js';
-import { formatWon, parseWon } from '../../web/src/lib/format.js';
+import { formatAgo, formatWon, parseWon } from '../../web/src/lib/format.js';
 import { messages } from '../../web/src/lib/messages.js';
 
 const issue = (path: string): ValidationIssue => ({
@@ -128,6 +129,35 @@ describe('won amounts', () => {
   it('writes won with thousands separators in each language', () => {
     expect(formatWon(1234567, 'ko')).toBe('1,234,567원');
     expect(formatWon(1234567, 'en')).toBe('₩1,234,567');
+  });
+});
+
+describe('issue places', () => {
+  it('reads an action issue as its rule and action number', () => {
+    expect(issuePlace('rules[1].then[2].label')).toEqual({ rule: 1, part: { kind: 'then', action: 2 } });
+  });
+
+  it('reads a nested condition issue as the conditions of its rule', () => {
+    expect(issuePlace('rules[0].when.conditions[3].value')).toEqual({ rule: 0, part: { kind: 'when' } });
+  });
+
+  it('places the flow name and the rule list on the flow itself', () => {
+    expect(issuePlace('name')).toEqual({ rule: null, part: null });
+    expect(issuePlace('rules[4]')).toEqual({ rule: 4, part: null });
+  });
+});
+
+describe('relative times', () => {
+  const now = Date.parse('2026-03-04T12:00:00+09:00');
+
+  it('says "just now" for the current minute instead of Intl\'s "0 minutes"', () => {
+    expect(formatAgo('2026-03-04T11:59:45+09:00', now, 'ko')).toBe('방금 전');
+    expect(formatAgo('2026-03-04T11:59:45+09:00', now, 'en')).toBe('just now');
+  });
+
+  it('counts minutes, then hours', () => {
+    expect(formatAgo('2026-03-04T11:55:00+09:00', now, 'ko')).toBe('5분 전');
+    expect(formatAgo('2026-03-04T09:00:00+09:00', now, 'en')).toBe('3 hours ago');
   });
 });
 

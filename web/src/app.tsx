@@ -182,7 +182,7 @@ export function App() {
                 <div className="topbar-mall">
                   <span className="mall-dot" aria-hidden="true" />
                   <strong>{session.mall.name}</strong>
-                  <span className="muted">{session.mall.id}</span>
+                  {session.mall.name !== session.mall.id && <span className="muted">{session.mall.id}</span>}
                   <PlanBadge session={session} i18n={i18n} />
                 </div>
                 <div className="topbar-user">

@@ -41,6 +41,14 @@ type FlowEndpoints = Pick<
 
 const RECENT_RUNS_SCANNED = 2000;
 
+/** Change notes of versions the console writes by itself, in the console's first language (Korean). */
+const VERSION_NOTES = {
+  created: '새로 만듦',
+  enabled: '사용 시작',
+  disabled: '사용 중지',
+  reordered: '실행 순서 변경',
+} as const;
+
 export const versionInfo = (stored: StoredVersionInfo): FlowVersionInfo => ({
   version: stored.version,
   changeNote: stored.changeNote,
@@ -152,11 +160,14 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
         id: `flow-${randomUUID().slice(0, 8)}`,
         version: 1,
       });
-      const saved = await save(actor, flow, { note: body.changeNote || 'created', expectedVersion: 0 });
+      const saved = await save(actor, flow, {
+        note: body.changeNote || VERSION_NOTES.created,
+        expectedVersion: 0,
+      });
       await audit(deps, actor, {
         action: 'flow.create',
         target: `flow:${flow.id}`,
-        summary: `created "${flow.name}"`,
+        summary: `"${flow.name}" 만듦`,
       });
       return flowDetail(saved);
     },
@@ -180,16 +191,16 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
     async setFlowEnabled(actor, flowId, body: SetFlowEnabledRequest) {
       const current = await requireFlow(actor.mallId, flowId);
       if (current.flow.enabled === body.enabled) return flowDetail(current);
-      const note = body.enabled ? 'enabled' : 'disabled';
+      const change = body.enabled ? 'enabled' : 'disabled';
       const saved = await save(
         actor,
         { ...current.flow, enabled: body.enabled },
-        { note, expectedVersion: current.version },
+        { note: VERSION_NOTES[change], expectedVersion: current.version },
       );
       await audit(deps, actor, {
-        action: `flow.${note.slice(0, -1)}`,
+        action: `flow.${change.slice(0, -1)}`,
         target: `flow:${flowId}`,
-        summary: note,
+        summary: VERSION_NOTES[change],
       });
       return flowDetail(saved);
     },
@@ -214,7 +225,7 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
             await repositories.flows.save(
               actor.mallId,
               { ...entry.flow, priority },
-              { author: actor.userId, note: 'reordered', now, expectedVersion: entry.version },
+              { author: actor.userId, note: VERSION_NOTES.reordered, now, expectedVersion: entry.version },
             ),
             flowId,
           );
@@ -223,7 +234,7 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
           actor: actor.userId,
           action: 'flow.reorder',
           target: 'flows',
-          details: { summary: `order: ${body.flowIds.join(', ')}` },
+          details: { summary: `실행 순서: ${body.flowIds.join(', ')}` },
           at: now,
         });
       });
@@ -250,7 +261,7 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
 
     async rollbackFlow(actor, flowId, body: RollbackFlowRequest) {
       await requireFlow(actor.mallId, flowId);
-      const note = body.changeNote ?? `rollback to v${body.version}`;
+      const note = body.changeNote ?? `v${body.version}으로 되돌림`;
       const saved = savedOrThrow(
         await store.flows.rollback(actor.mallId, flowId, body.version, {
           author: actor.userId,
@@ -262,7 +273,7 @@ export function flowEndpoints(deps: BackendDeps): FlowEndpoints {
       await audit(deps, actor, {
         action: 'flow.rollback',
         target: `flow:${flowId}`,
-        summary: `v${saved.version} copied from v${body.version}`,
+        summary: `v${body.version}의 내용으로 v${saved.version} 저장`,
       });
       return flowDetail(saved);
     },

@@ -13,7 +13,9 @@ import type {
   SettingsResponse,
 } from '../api-contract.js';
 import { ConsoleRequestError, type ConsoleActor, type ConsoleBackend } from '../console-backend.js';
+import { findTemplate, TEMPLATES } from '../../templates/index.js';
 import { audit, DAY_MS, isoKst, notFound, type BackendDeps } from './shared.js';
+import { defaultLabelOf } from './template-endpoints.js';
 
 type SettingsEndpoints = Pick<
   ConsoleBackend,
@@ -88,7 +90,11 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
   };
 
   const connection = async (mallId: string): Promise<ConnectionStatus> => {
-    const [mall, tokens] = await Promise.all([store.malls.get(mallId), store.credentials.get(mallId)]);
+    const [mall, tokens, [lastRun]] = await Promise.all([
+      store.malls.get(mallId),
+      store.credentials.get(mallId),
+      store.runs.listRecent(mallId, { limit: 1 }),
+    ]);
     const now = deps.ctx.now();
     const status: ConnectionStatus['status'] = deps.ctx.config.useSandbox
       ? 'sandbox'
@@ -102,7 +108,8 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
       mallId,
       scopes: [...deps.ctx.config.cafe24Scopes],
       refreshTokenExpiresAt: tokens === null ? null : isoKst(tokens.refreshExpiresAt),
-      lastApiCallAt: null,
+      // Every run fetched its order from Cafe24, so the latest run bounds the last call from below.
+      lastApiCallAt: lastRun === undefined ? null : isoKst(lastRun.finishedAt),
       reconnectUrl: `/cafe24/install?mall_id=${encodeURIComponent(mallId)}`,
     };
   };
@@ -117,7 +124,12 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
         date,
         name: settings.closedDayNames[date] ?? CLOSED_DAY_NAME,
       })),
-      labelNames: Object.entries(settings.labelNames).map(([templateId, name]) => ({ templateId, name })),
+      labelNames: TEMPLATES.filter((template) => 'label' in template.params.shape).map((template) => ({
+        templateId: template.id,
+        templateName: template.name,
+        defaultLabel: defaultLabelOf(template),
+        name: settings.labelNames[template.id] ?? defaultLabelOf(template),
+      })),
       retentionDays: settings.retentionDays,
     };
   };
@@ -183,7 +195,7 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
         { notificationChannels: channels },
         {
           action: 'settings.channels',
-          summary: `channels: ${names.join(', ') || '(none)'}`,
+          summary: `알림 채널: ${names.join(', ') || '없음'}`,
         },
       );
     },
@@ -214,7 +226,7 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
         { regionOverrides: body.overrides },
         {
           action: 'settings.regionOverrides',
-          summary: `${body.overrides.length} zip range(s)`,
+          summary: `우편번호 범위 ${body.overrides.length}개`,
         },
       ),
 
@@ -227,14 +239,24 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
         },
         {
           action: 'settings.closedDays',
-          summary: `${body.closedDays.length} closed day(s)`,
+          summary: `휴무일 ${body.closedDays.length}일`,
         },
       ),
 
     saveLabelNames: (actor, body) =>
       update(
         actor,
-        { labelNames: Object.fromEntries(body.labelNames.map((entry) => [entry.templateId, entry.name])) },
+        {
+          // Only renamings are kept, so a template's own label stays its default.
+          labelNames: Object.fromEntries(
+            body.labelNames
+              .filter((entry) => {
+                const template = findTemplate(entry.templateId);
+                return template === undefined || defaultLabelOf(template) !== entry.name;
+              })
+              .map((entry) => [entry.templateId, entry.name]),
+          ),
+        },
         {
           action: 'settings.labelNames',
           summary: body.labelNames.map((entry) => `${entry.templateId}=${entry.name}`).join(', '),
@@ -247,7 +269,7 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
         { retentionDays: body.retentionDays },
         {
           action: 'settings.retention',
-          summary: `${body.retentionDays} days`,
+          summary: `${body.retentionDays}일 보관`,
         },
       ),
 
@@ -277,7 +299,7 @@ export function settingsEndpoints(deps: BackendDeps): SettingsEndpoints {
       await audit(deps, actor, {
         action: 'product.tags',
         target: `product:${productNo}`,
-        summary: tags.join(', ') || '(no tags)',
+        summary: tags.join(', ') || '태그 없음',
       });
       const product = await store.products.get(actor.mallId, productNo);
       if (product === null) throw notFound(`Product ${productNo}`);

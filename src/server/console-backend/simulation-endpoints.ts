@@ -24,6 +24,10 @@ export function simulationEndpoints(deps: BackendDeps): SimulationEndpoints {
         if (order !== null) orders.push(order);
       }
       const facts = await factsOfOrders(deps.ctx, actor.mallId, orders);
+      // The stored order is Cafe24's copy from before PassWing labelled it: add the labels it owns now.
+      const owned = await Promise.all(
+        orders.map((order) => store.labels.listForOrder(actor.mallId, order.orderId)),
+      );
       const rows: RecentOrder[] = orders.map((order, index) => ({
         orderId: order.orderId,
         placedAt: order.placedAt,
@@ -31,7 +35,12 @@ export function simulationEndpoints(deps: BackendDeps): SimulationEndpoints {
         buyerMasked: order.personal.buyerName === null ? null : maskName(order.personal.buyerName),
         zone: facts[index]?.shipping.zone ?? 'MAINLAND',
         itemCount: order.items.length,
-        labels: [...new Set(order.items.flatMap((item) => item.labels))],
+        labels: [
+          ...new Set([
+            ...order.items.flatMap((item) => item.labels),
+            ...(owned[index] ?? []).map((entry) => entry.label),
+          ]),
+        ],
       }));
       return { orders: rows };
     },

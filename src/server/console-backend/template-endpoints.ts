@@ -79,7 +79,8 @@ function templateParams(template: TemplateDefinition): TemplateParam[] {
   }));
 }
 
-function defaultLabelOf(template: TemplateDefinition): string {
+/** The label a template adds unless renamed (its `label` parameter's default, else its id). */
+export function defaultLabelOf(template: TemplateDefinition): string {
   const labelSchema = template.params.shape.label as
     { safeParse?: (value: unknown) => { success: boolean; data?: unknown } } | undefined;
   const parsed = labelSchema?.safeParse?.(undefined);
@@ -174,7 +175,8 @@ export function templateEndpoints(deps: BackendDeps): TemplateEndpoints {
       });
       const result = await store.flows.save(actor.mallId, flow, {
         author: actor.userId,
-        note: `installed from template ${template.id}`,
+        // Shown as the version's change note in the Korean-first console.
+        note: `템플릿 ${template.id}에서 설치`,
         now: deps.ctx.now(),
         expectedVersion: 0,
       });
@@ -182,7 +184,7 @@ export function templateEndpoints(deps: BackendDeps): TemplateEndpoints {
       await audit(deps, actor, {
         action: 'template.install',
         target: `flow:${flowId}`,
-        summary: `installed ${template.id}`,
+        summary: `템플릿 ${template.id} 설치`,
         details: { params },
       });
       return flowDetail(result.flow);

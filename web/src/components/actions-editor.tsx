@@ -97,7 +97,7 @@ function ActionFields({
               <option value="matchedItems">{t('actions.scopeItems')}</option>
             </select>
           </label>
-          <label className="action-field action-field-narrow">
+          <label className="action-field action-field-narrow" title={t('actions.alsoWithinHint')}>
             <span>{t('actions.alsoWithin')}</span>
             <input
               type="number"

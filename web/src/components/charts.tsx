@@ -35,11 +35,14 @@ export function LineChart({
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
   const all = series.flatMap((one) => one.values.filter((value): value is number => value !== null));
-  const top = niceMax(Math.max(0, ...all));
+  // Gridlines on round values (0, 5, 10 rather than 2.5, 7.5), never finer than one unit.
+  const roughTop = niceMax(Math.max(0, ...all));
+  const step = Math.max(1, niceMax(roughTop / 4));
+  const top = Math.ceil(roughTop / step) * step;
   const x = (index: number): number =>
     pad.left + (labels.length <= 1 ? innerW / 2 : (index / (labels.length - 1)) * innerW);
   const y = (value: number): number => pad.top + innerH - (value / top) * innerH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => share * top);
+  const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_v, index) => index * step);
   const labelEvery = Math.max(1, Math.ceil(labels.length / 12));
   return (
     <figure className="chart">

@@ -6,6 +6,10 @@ import { Badge } from './ui.js';
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
+/** What a time window saw: the KST minute of day as HH:MM. */
+const minuteText = (seen: unknown): string =>
+  typeof seen === 'number' ? `${pad(Math.floor(seen / 60))}:${pad(seen % 60)}` : '—';
+
 /** A value as an operator reads it: won with commas, option names, lists joined, yes/no. */
 export function useFormatValue(): (value: unknown, fact?: FactDefinition) => string {
   const { t, lang } = useI18n();
@@ -18,6 +22,7 @@ export function useFormatValue(): (value: unknown, fact?: FactDefinition) => str
     if (option) return option.label[lang];
     if (typeof value === 'number') {
       if (fact?.type === 'won') return lang === 'ko' ? `${formatNumber(value)}원` : `₩${formatNumber(value)}`;
+      if (fact?.type === 'time') return minuteText(value);
       if (fact?.type === 'datetime') {
         return new Date(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { timeZone: 'Asia/Seoul' });
       }
@@ -41,10 +46,6 @@ function Mark({ result }: { result: boolean }) {
     </span>
   );
 }
-
-/** What a time window saw: the KST minute of day as HH:MM. */
-const minuteText = (seen: unknown): string =>
-  typeof seen === 'number' ? `${pad(Math.floor(seen / 60))}:${pad(seen % 60)}` : '—';
 
 function NodeView({ node, facts }: { node: ConditionTrace; facts: Map<string, FactDefinition> }) {
   const { t, pick, lang } = useI18n();

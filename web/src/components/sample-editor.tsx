@@ -169,7 +169,7 @@ export function SampleEditor({
           )}
         </Field>
       </div>
-      <table className="table table-compact">
+      <table className="table table-compact sample-items">
         <caption>{t('sample.items')}</caption>
         <thead>
           <tr>

@@ -100,6 +100,27 @@ export function pathText(path: Path): string {
   );
 }
 
+/** Where an issue sits, in the builder's terms: which rule, and whether its conditions or an action. */
+export interface IssuePlace {
+  /** 0-based rule index, or null for the flow's own fields. */
+  rule: number | null;
+  /** 'when' for the conditions, 'then' with the 0-based action index, null for the rule itself. */
+  part: { kind: 'when' } | { kind: 'then'; action: number } | null;
+}
+
+/** Reads `rules[0].then[1].label` as rule 0, action 1 (merchants see "규칙 1 · 할 일 2", not the path). */
+export function issuePlace(issuePath: string): IssuePlace {
+  const match = /^rules\[(\d+)\](?:\.(when|then)(?:\[(\d+)\])?)?/.exec(issuePath);
+  if (match === null) return { rule: null, part: null };
+  const part =
+    match[2] === 'when'
+      ? ({ kind: 'when' } as const)
+      : match[2] === 'then'
+        ? ({ kind: 'then', action: Number(match[3] ?? 0) } as const)
+        : null;
+  return { rule: Number(match[1]), part };
+}
+
 /** The field an issue names directly under the node at `base`, '' for the node itself, else null. */
 function ownField(issuePath: string, base: string): string | null {
   if (issuePath === base) return '';

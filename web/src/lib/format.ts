@@ -58,6 +58,8 @@ export const formatDuration = (ms: number | null): string =>
 /** Relative time "3분 전" / "3 min ago" against `now`. */
 export function formatAgo(value: string, now: number, lang: Lang): string {
   const minutes = Math.max(0, Math.round((now - new Date(value).getTime()) / 60000));
+  // Intl's "0 minutes ago" reads "현재 분" in Korean; say it the way people do.
+  if (minutes < 1) return lang === 'ko' ? '방금 전' : 'just now';
   const rtf = new Intl.RelativeTimeFormat(locale(lang), { numeric: 'auto' });
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   if (minutes < 60 * 24) return rtf.format(-Math.round(minutes / 60), 'hour');

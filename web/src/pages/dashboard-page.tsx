@@ -178,7 +178,9 @@ export default function DashboardPage() {
             <Card title={t('dashboard.webhookHealth')}>
               <dl className="kv">
                 <dt>{t('dashboard.lastEventAt')}</dt>
-                <dd>{data.webhooks.lastEventAt ? formatDateTime(data.webhooks.lastEventAt, lang) : '—'}</dd>
+                <dd className="nowrap">
+                  {data.webhooks.lastEventAt ? formatDateTime(data.webhooks.lastEventAt, lang) : '—'}
+                </dd>
                 <dt>{t('dashboard.eventsToday')}</dt>
                 <dd>{formatNumber(data.webhooks.eventsToday)}</dd>
                 <dt>{t('dashboard.reconciled')}</dt>

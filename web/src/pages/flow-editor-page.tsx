@@ -17,6 +17,7 @@ import { ApiRequestError, api } from '../lib/api.js';
 import {
   countLeaves,
   emptyDraft,
+  issuePlace,
   issuesAt,
   moveItem,
   newRule,
@@ -258,6 +259,20 @@ export default function FlowEditorPage({ flowId }: { flowId: string | null }) {
   };
 
   const needsNote = detail !== undefined;
+  /** "규칙 2 (제주 고액) · 할 일 1" for an issue path, so nobody has to read `rules[1].then[0]`. */
+  const placeOf = (path: string): string => {
+    const place = issuePlace(path);
+    if (place.rule === null) return t('editor.issueFlow');
+    const rule = draft.rules[place.rule];
+    const numbered = t('editor.ruleN', { n: place.rule + 1 });
+    const named = rule?.name && rule.name !== numbered ? ` (${rule.name})` : '';
+    const parts = [
+      `${numbered}${named}`,
+      ...(place.part?.kind === 'when' ? [t('editor.issueWhen')] : []),
+      ...(place.part?.kind === 'then' ? [t('editor.issueAction', { n: place.part.action + 1 })] : []),
+    ];
+    return parts.join(' · ');
+  };
   const canSave = dirty && issues.length === 0 && (!needsNote || changeNote.trim().length > 0) && !saving;
   const firstFact = editor.catalogue.facts.find((fact) => fact.scope === 'order');
   const tabs: { key: TabKey; label: string }[] = [
@@ -378,7 +393,7 @@ export default function FlowEditorPage({ flowId }: { flowId: string | null }) {
               <ul className="issue-index">
                 {issues.map((issue, index) => (
                   <li key={index}>
-                    <code>{issue.path}</code> {pick(issue.message)}
+                    <span className="issue-place">{placeOf(issue.path)}</span> {pick(issue.message)}
                   </li>
                 ))}
               </ul>
@@ -395,6 +410,8 @@ export default function FlowEditorPage({ flowId }: { flowId: string | null }) {
             setDetail(result);
             setDraft(toDraft(result.flow));
             setDirty(false);
+            // The history tab reports the rollback itself; an older "saved" notice would mislead.
+            setNotice(undefined);
           }}
         />
       )}

@@ -155,7 +155,11 @@ export default function RequestsPage() {
         </Card>
         <Card title={t('requests.mine')}>
           {requests.error && <ErrorBox error={requests.error} onRetry={requests.reload} />}
-          {requests.data && requests.data.requests.length === 0 && <Empty title={t('requests.empty')} />}
+          {requests.data && requests.data.requests.length === 0 && (
+            <Empty title={t('requests.empty')}>
+              <p className="muted small">{t('requests.emptyHint')}</p>
+            </Empty>
+          )}
           <ul className="request-list">
             {requests.data?.requests.map((request) => (
               <li key={request.id}>

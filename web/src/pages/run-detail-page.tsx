@@ -7,6 +7,7 @@ import type { Tone } from '../components/ui.js';
 import { formatDateTime, formatDuration, formatTime } from '../lib/format.js';
 import type { MessageKey } from '../lib/i18n.js';
 import { useI18n } from '../lib/i18n.js';
+import { messages } from '../lib/messages.js';
 import { href } from '../lib/router.js';
 import { loadFacts } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -27,6 +28,15 @@ function factValue(facts: unknown, path: string[]): unknown {
       typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined,
     facts,
   );
+}
+
+/** Timeline details name a trigger (`order.created`) or labels; triggers read in the console language. */
+function useStepDetail(): (detail: string) => string {
+  const { t } = useI18n();
+  return (detail) => {
+    const key = `trigger.${detail}`;
+    return key in messages ? t(key as MessageKey) : detail;
+  };
 }
 
 function FactsTable({ run, facts }: { run: RunDetail; facts: FactDefinition[] }) {
@@ -104,6 +114,7 @@ function FactsTable({ run, facts }: { run: RunDetail; facts: FactDefinition[] })
 export default function RunDetailPage({ runId }: { runId: string }) {
   const { t, lang } = useI18n();
   const run = useApi<RunDetail>(`/api/runs/${encodeURIComponent(runId)}`);
+  const stepDetail = useStepDetail();
   const [catalogue, setCatalogue] = useState<FactsResponse>();
   useEffect(() => {
     loadFacts()
@@ -155,7 +166,7 @@ export default function RunDetailPage({ runId }: { runId: string }) {
               {index > 0 && (
                 <span className="muted small">+{formatDuration(new Date(step.at).getTime() - start)}</span>
               )}
-              {step.detail && <span className="muted small">{step.detail}</span>}
+              {step.detail && <span className="muted small">{stepDetail(step.detail)}</span>}
             </li>
           ))}
         </ol>

@@ -158,7 +158,7 @@ export default function RunsPage() {
                       {run.orderId}
                     </a>
                   </td>
-                  <td className="small">{t(`trigger.${run.trigger}` as 'trigger.manual')}</td>
+                  <td className="small nowrap">{t(`trigger.${run.trigger}` as 'trigger.manual')}</td>
                   <td>
                     <Badge tone={OUTCOME_TONE[run.outcome]}>{t(`outcome.${run.outcome}`)}</Badge>
                   </td>

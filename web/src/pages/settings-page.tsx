@@ -5,7 +5,7 @@ import type {
   ClosedDay,
   GiftEntry,
   GiftsResponse,
-  LabelName,
+  LabelNameSetting,
   ProductRow,
   ProductsResponse,
   RegionOverride,
@@ -28,6 +28,7 @@ import { api, query } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import type { MessageKey } from '../lib/i18n.js';
 import { useI18n } from '../lib/i18n.js';
+import { messages } from '../lib/messages.js';
 import { href } from '../lib/router.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -63,6 +64,11 @@ function useSaver(onSaved: (settings: SettingsResponse) => void): { save: Save; 
 function ConnectionTab({ settings }: { settings: SettingsResponse }) {
   const { t, lang } = useI18n();
   const { connection } = settings;
+  // Known Cafe24 scopes read as what they allow; an unknown one is shown as Cafe24 names it.
+  const scopeName = (scope: string): string => {
+    const key = `scope.${scope}`;
+    return key in messages ? t(key as MessageKey) : scope;
+  };
   const tone =
     connection.status === 'connected' || connection.status === 'sandbox'
       ? 'green'
@@ -80,7 +86,9 @@ function ConnectionTab({ settings }: { settings: SettingsResponse }) {
         <dt>{t('settings.scopes')}</dt>
         <dd className="badge-row">
           {connection.scopes.map((scope) => (
-            <Badge key={scope}>{scope}</Badge>
+            <Badge key={scope}>
+              <span title={scope}>{scopeName(scope)}</span>
+            </Badge>
           ))}
         </dd>
         <dt>{t('settings.refreshExpires')}</dt>
@@ -203,6 +211,11 @@ function ChannelsTab({
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && (
+        <Empty title={t('settings.noChannels')}>
+          <p className="muted small">{t('settings.noChannelsHint')}</p>
+        </Empty>
+      )}
       <div className="button-row">
         <button
           type="button"
@@ -516,20 +529,27 @@ function LabelNamesTab({
   settings: SettingsResponse;
   onSaved: (settings: SettingsResponse) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { save, notice } = useSaver(onSaved);
-  const [rows, setRows] = useState<LabelName[]>(settings.labelNames);
+  const [rows, setRows] = useState<LabelNameSetting[]>(settings.labelNames);
   return (
     <Card title={t('settings.labels')}>
       {notice}
       <p className="muted small">{t('settings.labelsHint')}</p>
       <div className="form-grid form-grid-3">
         {rows.map((row, index) => (
-          <Field key={row.templateId} label={row.templateId}>
+          <Field
+            key={row.templateId}
+            label={pick(row.templateName)}
+            {...(row.name !== row.defaultLabel
+              ? { hint: t('settings.labelDefault', { label: row.defaultLabel }) }
+              : {})}
+          >
             {(props) => (
               <input
                 type="text"
                 {...props}
+                placeholder={row.defaultLabel}
                 value={row.name}
                 onChange={(event) =>
                   setRows((current) =>
@@ -544,7 +564,14 @@ function LabelNamesTab({
       <button
         type="button"
         className="btn btn-primary"
-        onClick={() => void save('/api/settings/label-names', { labelNames: rows })}
+        onClick={() =>
+          void save('/api/settings/label-names', {
+            labelNames: rows.map((row) => ({
+              templateId: row.templateId,
+              name: row.name.trim() || row.defaultLabel,
+            })),
+          })
+        }
       >
         {t('common.save')}
       </button>
@@ -672,6 +699,11 @@ function GiftsTab() {
 function AuditTab() {
   const { t, lang } = useI18n();
   const audit = useApi<AuditResponse>('/api/audit?limit=100');
+  // Known actions read as words; a new one shows its code until it gets a name.
+  const actionName = (action: string): string => {
+    const key = `auditAction.${action}`;
+    return key in messages ? t(key as MessageKey) : action;
+  };
   return (
     <Card title={t('settings.audit')}>
       {audit.error && <ErrorBox error={audit.error} onRetry={audit.reload} />}
@@ -691,9 +723,7 @@ function AuditTab() {
               <tr key={entry.id}>
                 <td className="nowrap small">{formatDateTime(entry.at, lang)}</td>
                 <td>{entry.actor}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
+                <td title={entry.action}>{actionName(entry.action)}</td>
                 <td>{entry.summary}</td>
               </tr>
             ))}

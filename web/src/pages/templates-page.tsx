@@ -26,9 +26,15 @@ import { useApi } from '../lib/use-api.js';
 
 type Filter = 'all' | 'template' | 'example';
 
+/** The parameters the form shows: the label has its own field above them. */
+const formParams = (template: TemplateSummary): TemplateSummary['params'] =>
+  template.params.filter((param) => param.type !== 'label');
+
 const defaultsOf = (template: TemplateSummary): Record<string, unknown> =>
   Object.fromEntries(
-    template.params.filter((param) => param.default !== undefined).map((param) => [param.key, param.default]),
+    formParams(template)
+      .filter((param) => param.default !== undefined)
+      .map((param) => [param.key, param.default]),
   );
 
 function TemplatePanel({
@@ -90,7 +96,7 @@ function TemplatePanel({
             <input type="text" {...props} value={label} onChange={(event) => setLabel(event.target.value)} />
           )}
         </Field>
-        {template.params.map((param) => (
+        {formParams(template).map((param) => (
           <Field
             key={param.key}
             label={`${pick(param.label)}${param.required ? ' *' : ''}`}
