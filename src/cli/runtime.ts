@@ -7,9 +7,27 @@ import { Cafe24Gateway } from '../pipeline/cafe24-gateway.js';
 import { CompiledFlowsCache } from '../pipeline/compiled-flows-cache.js';
 import type { PipelineContext } from '../pipeline/pipeline-context.js';
 import { PipelineMetrics } from '../pipeline/pipeline-metrics.js';
-import { createJobQueue } from '../queue/create-job-queue.js';
+import { createJobQueue, type JobQueueConfig } from '../queue/create-job-queue.js';
 import { openStore } from '../store/open-store.js';
 import { resolveSecretKey } from '../store/secret-box.js';
+
+/**
+ * The queue follows the store: PostgreSQL → pg-boss in the same database (schema `pgboss`, or
+ * `<schema>_pgboss` when DATABASE_URL names a schema); SQLite → a queue file beside the database.
+ */
+export function jobQueueConfig(config: Config): JobQueueConfig {
+  if (!config.databaseUrl?.startsWith('postgres')) {
+    return { backend: 'sqlite', file: join(config.dataDir, 'queue.sqlite') };
+  }
+  const url = new URL(config.databaseUrl);
+  const schema = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
+  return {
+    backend: 'postgres',
+    connectionString: url.toString(),
+    schema: schema ? `${schema}_pgboss` : 'pgboss',
+  };
+}
 
 /** What a running process holds: the pipeline context and the keys the web role signs with. */
 export interface Runtime {
@@ -46,12 +64,8 @@ export async function openRuntime(
   });
   const applied = await store.migrate();
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-  const postgres = store.target.kind === 'postgres';
-  const queue = createJobQueue(
-    postgres
-      ? { backend: 'postgres', connectionString: config.databaseUrl ?? '', schema: 'pgboss' }
-      : { backend: 'sqlite', file: join(config.dataDir, 'queue.sqlite') },
-    (error) => log.error({ err: error }, 'queue background error'),
+  const queue = createJobQueue(jobQueueConfig(config), (error) =>
+    log.error({ err: error }, 'queue background error'),
   );
   await queue.start();
   const key = resolveSecretKey({

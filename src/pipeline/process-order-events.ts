@@ -12,6 +12,7 @@ import type { Decision, DecisionAction } from '../engine/decision.js';
 import { Trigger } from '../engine/flow-schema.js';
 import { enrichOrder } from '../facts/enrich-order.js';
 import type { JobResult } from '../queue/job-queue.js';
+import type { LabelOwnership } from '../store/repositories/label-ownership-repository.js';
 import type { RunAction } from '../store/repositories/runs-repository.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
@@ -325,11 +326,7 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
     }
     for (const entry of ownership) {
       (owned[entry.itemCode] ??= []).push(entry.label);
-      // A claim whose run was never recorded (its worker died after claiming) is the order's own.
-      const grantedByAnotherOrder =
-        entry.runId !== null &&
-        !ownRuns.has(entry.runId) &&
-        ((await store.runs.get(mallId, entry.runId))?.orderId ?? order.orderId) !== order.orderId;
+      const grantedByAnotherOrder = entry.runId !== null && !ownRuns.has(entry.runId);
       if (grantedByAnotherOrder || keptFromSkippedFlows.has(entry.label))
         addDesired(entry.itemCode, entry.label);
     }
@@ -347,12 +344,20 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
     if (!inBatch && !target.items.some((item) => current[item.itemCode] !== undefined)) {
       // An order outside the batch: add the grant, keep what we own there, change nothing else.
       const targetOwnership = await store.labels.listForOrder(mallId, target.orderId);
+      // The stored snapshot predates our own writes, so our labels count as present — except those
+      // claimed by a run that was never recorded: claims precede writes, and that worker died.
+      const written: LabelOwnership[] = [];
+      for (const entry of targetOwnership)
+        if (entry.runId === null || (await store.runs.get(mallId, entry.runId)) !== null) written.push(entry);
       for (const item of target.items) {
         const ours = targetOwnership
           .filter((entry) => entry.itemCode === item.itemCode)
           .map((entry) => entry.label);
+        const oursWritten = written
+          .filter((entry) => entry.itemCode === item.itemCode)
+          .map((entry) => entry.label);
         owned[item.itemCode] = ours;
-        current[item.itemCode] = [...new Set([...item.labels, ...ours])];
+        current[item.itemCode] = [...new Set([...item.labels, ...oursWritten])];
         desired[item.itemCode] = [...ours];
         orderOfItem.set(item.itemCode, target.orderId);
       }
@@ -375,18 +380,30 @@ async function applyLabels(ctx: PipelineContext, mallId: string, evaluations: Ev
   };
   // Ownership is claimed before the write: a worker killed between the two leaves a claim for a
   // label that is absent (added again or released on the retry), never a label of ours that looks
-  // typed by a person and could then never be removed.
+  // typed by a person and could then never be removed. Labels this batch's runs want and already
+  // own are claimed again, so a claim left by a run that was never recorded passes to the one
+  // recorded now.
   const now = ctx.now();
-  await store.labels.claim(
-    mallId,
-    diff.add.map(({ itemCode, label }) => ({
+  const claims = new Map<string, LabelOwnership>();
+  const claimFor = (itemCode: string, label: string, runId: string | null) =>
+    claims.set(`${itemCode}\u0000${label}`, {
       itemCode,
       label,
       orderId: orderOfItem.get(itemCode) ?? itemCode,
-      runId: grantRun.get(`${itemCode}\u0000${label}`) ?? runOfItem.get(itemCode) ?? null,
+      runId,
       addedAt: now,
-    })),
-  );
+    });
+  for (const { itemCode, label } of diff.add)
+    claimFor(itemCode, label, grantRun.get(`${itemCode}\u0000${label}`) ?? runOfItem.get(itemCode) ?? null);
+  for (const { order, decision, runId } of evaluations)
+    for (const item of order.items)
+      for (const label of decision.itemLabels[item.itemCode] ?? [])
+        if (diff.nextOwned[item.itemCode]?.includes(label)) claimFor(item.itemCode, label, runId);
+  for (const [key, runId] of grantRun) {
+    const [itemCode = '', label = ''] = key.split('\u0000');
+    if (diff.nextOwned[itemCode]?.includes(label)) claimFor(itemCode, label, runId);
+  }
+  await store.labels.claim(mallId, [...claims.values()]);
   if (changes.add.length > 0 || changes.remove.length > 0) {
     const report = await writeLabelChanges(ctx.cafe24.client(mallId), changes);
     ctx.metrics.labelsWritten(mallId, report.added, report.removed);
@@ -528,10 +545,17 @@ async function applyOtherActions(
             payload: { text },
             createdAt: ctx.now(),
           });
-          if (reserved.ok) {
+          // A reservation still pending may have lost its job (the worker died between reserving and
+          // enqueueing): enqueue it again; the singleton key and the sender's sent-check stop doubles.
+          const pendingId = reserved.ok
+            ? reserved.id
+            : reserved.error.status === 'pending'
+              ? reserved.error.id
+              : null;
+          if (pendingId !== null) {
             await ctx.queue.enqueue(
               NOTIFICATION_QUEUE,
-              { ...job, notificationId: reserved.id },
+              { ...job, notificationId: pendingId },
               { singletonKey: job.dedupeKey },
             );
           }

@@ -24,6 +24,7 @@ export async function sendNotificationJob(ctx: PipelineContext, job: Notificatio
     ctx.logger.warn({ mallId: job.mallId, channel: job.channel }, 'notification channel not configured');
     return;
   }
+  if (await alreadySent(ctx, job)) return;
   const channel = NotificationChannel.parse(configured.config);
   try {
     await sendNotification(channel, {
@@ -44,4 +45,22 @@ export async function sendNotificationJob(ctx: PipelineContext, job: Notificatio
     }
     throw error;
   }
+}
+
+/**
+ * True when this notification was sent before: the job ran, but its worker died before the queue
+ * recorded the job done (jobs of one fetch are acknowledged together), so the job came back.
+ * The reservation answers with the stored status for a known dedupe key.
+ */
+async function alreadySent(ctx: PipelineContext, job: NotificationJob): Promise<boolean> {
+  if (job.notificationId === undefined) return false;
+  const reservation = await ctx.store.notifications.reserve(job.mallId, {
+    dedupeKey: job.dedupeKey,
+    channel: job.channel,
+    orderId: job.orderId,
+    runId: null,
+    payload: { text: job.text },
+    createdAt: ctx.now(),
+  });
+  return !reservation.ok && reservation.error.status === 'sent';
 }

@@ -46,12 +46,20 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
   return {
     url: `postgres://postgres@127.0.0.1:5432/${name}?schema=passwing`,
     async drop() {
-      const client = new pg.Client({ connectionString: ADMIN_DATABASE });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
+      // Without FORCE first: connections still closing (a pool ending after its owner stopped) get
+      // time to go, instead of being terminated under a live client (an unhandled 57P01 error).
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const client = new pg.Client({ connectionString: ADMIN_DATABASE });
+        await client.connect();
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${name}${attempt === 19 ? ' WITH (FORCE)' : ''}`);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006') throw error; // object in use
+        } finally {
+          await client.end();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
     },
   };

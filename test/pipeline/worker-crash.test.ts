@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/engine/flow-schema.js';
 import { NOTIFICATION_QUEUE } from '../../src/pipeline/notification-job.js';
 import { ORDER_EVENTS_QUEUE } from '../../src/pipeline/order-event-job.js';
+import { reconcileMall } from '../../src/pipeline/reconcile-mall.js';
 import { installTemplates, waitFor } from './passwing-harness.js';
 import {
   dialectsUnderTest,
@@ -74,7 +75,7 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
     ]);
   }, 120_000);
   afterAll(async () => {
-    for (const worker of workers) await worker.kill9();
+    for (const worker of workers) await worker.stop();
     await stack?.cleanup();
     await receiver?.close();
   });
@@ -88,14 +89,14 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
         if ((await ctx.store.runs.listForOrder(MALL, orderId)).length > 0) count += 1;
       return count;
     };
-    // Kill inside the most fragile moment: labels already written to Cafe24 for an order whose
-    // ownership and run are not recorded yet (the worker is between the label write and its records).
+    // Kill inside the most fragile moment: labels already written to Cafe24 for an order whose run
+    // is not recorded yet (the worker is between the label write and its records).
     const recorded = new Set<string>();
     const labelledButUnrecorded = async () => {
       for (const orderId of orderIds) {
         if (recorded.has(orderId) || sandboxLabels(sandbox, MALL, orderId).length === 0) continue;
         if ((await ctx.store.runs.listForOrder(MALL, orderId)).length > 0) recorded.add(orderId);
-        else if ((await ownedLabels(ctx, MALL, orderId)).length === 0) return true;
+        else return true;
       }
       return false;
     };
@@ -135,6 +136,35 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
       .map((orderId) => `notify:${orderId}:BANK_ALERT:BANK_ALERT:${CHANNEL}`)
       .sort();
     expect([...receiver.deliveries.keys()].sort()).toEqual(expectedKeys);
-    for (const [key, count] of receiver.deliveries) expect({ key, count }).toEqual({ key, count: 1 });
+    // Once each. The one exception delivery over HTTP cannot avoid: the single notification whose
+    // POST was in flight when the worker died (sent, not yet recorded) goes out again — with the
+    // same `idempotency-key`, so the receiver can drop it. Notifications are sent one at a time.
+    const counts = [...receiver.deliveries.values()];
+    expect(counts.every((count) => count <= 2)).toBe(true);
+    expect(counts.filter((count) => count === 2).length).toBeLessThanOrEqual(1);
   }, 300_000);
+
+  it('still sends a notification whose worker died between reserving and enqueueing it', async () => {
+    const { ctx, sandbox } = stack;
+    // The order arrives unannounced (webhook lost), so the crash can be staged before it is processed.
+    sandbox.setWebhookUrl(null);
+    const [orderId] = await sandbox.generateOrders(MALL, 1, { payment: 'cash' });
+    sandbox.setWebhookUrl(stack.passwing.webhookUrl);
+    const dedupeKey = `notify:${orderId}:BANK_ALERT:BANK_ALERT:${CHANNEL}`;
+    const reserved = await ctx.store.notifications.reserve(MALL, {
+      dedupeKey,
+      channel: CHANNEL,
+      orderId: orderId!,
+      runId: null,
+      payload: { text: 'reserved by a worker that died' },
+      createdAt: Date.now(),
+    });
+    expect(reserved.ok).toBe(true);
+
+    await reconcileMall(ctx, MALL);
+    await waitForRuns(ctx, MALL, [orderId!], 60_000);
+    await waitFor(() => receiver.deliveries.has(dedupeKey), 30_000, 'the notification');
+    await waitFor(() => queueIdle(ctx, NOTIFICATION_QUEUE), 30_000, 'notifications drained');
+    expect(receiver.deliveries.get(dedupeKey)).toBe(1);
+  }, 120_000);
 });

@@ -4,8 +4,8 @@ import { createLogger } from '../../logger.js';
 import { createJobQueue } from '../../queue/create-job-queue.js';
 import { openStore } from '../../store/open-store.js';
 import { purgePersonalData } from '../../store/retention.js';
-import { join } from 'node:path';
 import { CliUsageError } from '../cli-errors.js';
+import { jobQueueConfig } from '../runtime.js';
 
 function openConfiguredStore() {
   const config = loadConfig();
@@ -20,11 +20,7 @@ function openConfiguredStore() {
 
 async function withQueue<T>(work: (queue: ReturnType<typeof createJobQueue>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const queue = createJobQueue(
-    config.databaseUrl?.startsWith('postgres')
-      ? { backend: 'postgres', connectionString: config.databaseUrl, schema: 'pgboss' }
-      : { backend: 'sqlite', file: join(config.dataDir, 'queue.sqlite') },
-  );
+  const queue = createJobQueue(jobQueueConfig(config));
   await queue.start();
   try {
     return await work(queue);

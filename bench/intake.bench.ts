@@ -1,0 +1,104 @@
+// Webhook intake benchmark (`npm run bench:intake [-- --seconds N] [--json]`): requests per second of
+// `POST /webhooks/cafe24/:token` on a real PassWing web role (parse, inbox insert with dedupe,
+// durable enqueue — SQLite, the embedded default) against a bare Fastify route answering 200 on
+// the same machine, both driven by autocannon over loopback in the same run; then the intake's
+// latency at a fixed 500 requests/s. Targets (issue 5): p99 < 50 ms at 500 req/s, ratio ≥ 0.3.
+// Every request is a distinct order event, so each one is persisted (no dedupe short-cut).
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import { startStack } from '../test/pipeline/pipeline-stack.js';
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(options.seconds);
+const CONNECTIONS = Number(options.connections);
+const FIXED_RATE = 500;
+const MALL = 'intake-mall';
+const DRIVER = fileURLToPath(new URL('./pipeline/autocannon-driver.ts', import.meta.url));
+
+interface Measured {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** One autocannon run from a separate process (see bench/pipeline/autocannon-driver.ts). */
+function drive(url: string, firstSequence: number, rate = 0): Promise<Measured> {
+  const args = ['--import', 'tsx', DRIVER, url, String(SECONDS), String(CONNECTIONS), String(rate)];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...args, String(firstSequence), MALL],
+      { timeout: (SECONDS + 60) * 1000 },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Measured);
+      },
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const bare = Fastify({ logger: false });
+  bare.post('/ok', async () => ({ ok: true }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareAddress = bare.server.address();
+  const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}/ok`;
+
+  // A real web role (no worker: jobs stay queued, as when workers lag behind a flood).
+  const stack = await startStack({ malls: [MALL], worker: false, historyOrders: 0 });
+  try {
+    const intakeUrl = stack.passwing.webhookUrl;
+    // Warm-up (JIT, connection pools, SQLite page cache), not measured.
+    await drive(intakeUrl, 10_000_000, 200);
+    const bareRun = await drive(bareUrl, 0);
+    const intakeRun = await drive(intakeUrl, 20_000_000);
+    const fixedRate = await drive(intakeUrl, 30_000_000, FIXED_RATE);
+
+    const report = {
+      benchmark: 'webhook intake',
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      bareFastify: bareRun,
+      intake: intakeRun,
+      ratio: Number((intakeRun.requestsPerSecond / bareRun.requestsPerSecond).toFixed(3)),
+      atFixedRate: { requestsPerSecondTarget: FIXED_RATE, ...fixedRate },
+      targets: { p99MsAt500: 50, ratio: 0.3 },
+      meets: {
+        p99: fixedRate.p99Ms < 50 && fixedRate.non2xx === 0,
+        ratio: intakeRun.requestsPerSecond / bareRun.requestsPerSecond >= 0.3,
+      },
+    };
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+    } else {
+      const row = (name: string, m: Measured) =>
+        `${name.padEnd(28)} ${String(m.requestsPerSecond).padStart(8)} req/s   p50 ${m.p50Ms} ms   p99 ${m.p99Ms} ms   non-2xx ${m.non2xx}   errors ${m.errors}`;
+      process.stdout.write(
+        [
+          `webhook intake, ${SECONDS} s per run, ${CONNECTIONS} connections, loopback`,
+          row('bare Fastify 200 OK', bareRun),
+          row('PassWing intake (durable)', intakeRun),
+          `ratio intake / bare: ${report.ratio} (target ≥ 0.3)`,
+          row(`intake at ${FIXED_RATE} req/s`, fixedRate),
+          `p99 at ${FIXED_RATE} req/s: ${fixedRate.p99Ms} ms (target < 50 ms)`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    await stack.cleanup();
+    await bare.close();
+  }
+}
+
+await main();
