@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackfillJobsTable } from '../database-schema.js';
 import { fromJson, toJson, type StoreContext } from '../store-context.js';
 
 /** `paused`: stopped by a person between pages; resuming sets it `running` again. */
@@ -31,22 +32,7 @@ export const BackfillJob = z.object({
 });
 export type BackfillJob = z.infer<typeof BackfillJob>;
 
-type JobRow = {
-  job_id: string;
-  from_date: string;
-  to_date: string;
-  status: string;
-  cursor: string | null;
-  processed: number;
-  total: number | null;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
-  error: string | null;
-  kind: string;
-  options: string;
-  report: string;
-};
+type JobRow = Omit<BackfillJobsTable, 'mall_id'>;
 
 const toJob = (row: JobRow): BackfillJob => ({
   jobId: row.job_id,

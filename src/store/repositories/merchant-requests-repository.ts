@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MerchantRequestsTable } from '../database-schema.js';
 import type { StoreContext } from '../store-context.js';
 
 export const MerchantRequestKind = z.enum(['feedback', 'automation']);
@@ -21,19 +22,7 @@ export const MerchantRequest = z.object({
 });
 export type MerchantRequest = z.infer<typeof MerchantRequest>;
 
-type RequestRow = {
-  request_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  flow_id: string | null;
-  order_id: string | null;
-  status: string;
-  reply: string | null;
-  created_at: number;
-  created_by: string;
-  updated_at: number;
-};
+type RequestRow = Omit<MerchantRequestsTable, 'mall_id'>;
 
 const toRequest = (row: RequestRow): MerchantRequest => ({
   requestId: row.request_id,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RunsTable } from '../database-schema.js';
 import { z } from 'zod';
 import { fromFlag, fromJson, toFlag, toJson, type StoreContext } from '../store-context.js';
 
@@ -31,19 +32,7 @@ export const RunRecord = z.object({
 export type RunRecord = z.infer<typeof RunRecord>;
 export type RunRecordInput = z.input<typeof RunRecord>;
 
-type RunRow = {
-  run_id: string;
-  order_id: string;
-  trigger: string;
-  started_at: number;
-  finished_at: number;
-  flow_versions: string;
-  decision: string;
-  trace: string;
-  actions: string;
-  timings: string;
-  masked: number;
-};
+type RunRow = Omit<RunsTable, 'mall_id'>;
 
 const toRun = (row: RunRow): RunRecord => ({
   runId: row.run_id,
