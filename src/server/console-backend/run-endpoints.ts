@@ -162,9 +162,9 @@ export function runEndpoints(deps: BackendDeps): RunEndpoints {
             .length,
           deadLetterJobs: failedJobs.length,
         },
-        // Counters are per process since start: the bucket level is not observable from here.
+        // This process's mirror of the bucket; call counters are per process since its start.
         apiBudget: {
-          bucketUsed: 0,
+          bucketUsed: Math.min(BUCKET_SIZE, deps.ctx.cafe24.bucketLevel(actor.mallId)),
           bucketSize: BUCKET_SIZE,
           callsToday: cafe24.calls,
           throttledToday: cafe24.throttled,
