@@ -11,6 +11,7 @@ import type { PipelineContext } from './pipeline-context.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
 import { applyOtherActions } from './apply-actions.js';
 import { applyLabels } from './apply-labels.js';
+import { customerGroupNames } from './customer-group-names.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 
 /** A job whose order could not be read is a user error: retrying would not help. */
@@ -94,9 +95,10 @@ async function processMallBatch(
   const now = ctx.now();
   const saved = await store.orders.saveMany(mallId, orders, now);
 
-  const [flows, settings, products] = await Promise.all([
+  const [flows, settings, gradeNames, products] = await Promise.all([
     ctx.flows.get(mallId),
     store.settings.get(mallId),
+    customerGroupNames(ctx, mallId),
     store.products.getMany(mallId, [
       ...new Set(orders.flatMap((order) => order.items.map((item) => item.productNo))),
     ]),
@@ -123,6 +125,7 @@ async function processMallBatch(
       history,
       catalogue: (productNo) => catalogue.get(productNo),
       settings: { regionOverrides, closedDays },
+      groupName: (groupNo) => gradeNames.get(groupNo) ?? null,
     });
     const decision = flows.compiled.evaluate(facts, { now: startedAt, trigger: job.trigger, explain: true });
     evaluations.push({

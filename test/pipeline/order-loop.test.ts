@@ -117,3 +117,51 @@ describe('the order loop: webhook → fetch → evaluate → labels in Cafe24', 
     expect(labelWrites(labelCallsAfter)).toBe(labelWrites(labelCallsBefore));
   });
 });
+
+describe('customer grade names from Cafe24', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startPassWing({ malls: ['grade-mall'], historyOrders: 10 });
+  });
+  afterAll(async () => harness?.cleanup());
+
+  it('labels a member order by its grade name (customergroups), never a guest order', async () => {
+    const { store } = harness.passwing.runtime.ctx;
+    const names = ['일반회원', '실버', '골드', 'VIP'];
+    await store.flows.save(
+      'grade-mall',
+      {
+        id: 'grade-check',
+        name: '등급 확인',
+        enabled: true,
+        priority: 1,
+        triggers: ['order.created', 'order.paid', 'order.changed', 'manual'],
+        version: 1,
+        rules: [
+          {
+            id: 'named-grade',
+            name: '등급 이름이 있는 회원',
+            when: { kind: 'compare', fact: 'customer.gradeName', op: 'in', value: names },
+            then: [{ type: 'addLabel', label: '등급확인', scope: 'order' }],
+          },
+        ],
+      },
+      { author: 'test', note: 'grade names', now: Date.now() },
+    );
+    const sandbox = harness.passwing.sandbox!;
+    const [member] = await sandbox.generateOrders('grade-mall', 1, { memberId: 'member001' });
+    const [guest] = await sandbox.generateOrders('grade-mall', 1, { memberId: null });
+    await waitFor(
+      async () =>
+        (await store.runs.listForOrder('grade-mall', member!)).length > 0 &&
+        (await store.runs.listForOrder('grade-mall', guest!)).length > 0,
+      30_000,
+      'runs',
+    );
+    const labelsOf = (orderId: string) => [
+      ...new Set(Object.values(sandbox.orderLabels('grade-mall', orderId)).flat()),
+    ];
+    expect(labelsOf(member!)).toContain('등급확인');
+    expect(labelsOf(guest!)).not.toContain('등급확인');
+  });
+});
