@@ -41,4 +41,11 @@ describe('lookupIpCountry', () => {
   it.each(['', 'not an ip', '256.1.1.1', '1.2.3', '8.8.8.8:80'])('answers null for malformed %j', (ip) => {
     expect(lookupIpCountry(ip)).toBeNull();
   });
+
+  it.each(['2001:2d8:e000::1', '2001:e60:1234::5', '2001:4430:8::9'])(
+    'reads Korean mobile carriers IPv6 %s as KR (the bundled data says AU)',
+    (ip) => {
+      expect(lookupIpCountry(ip)).toBe('KR');
+    },
+  );
 });

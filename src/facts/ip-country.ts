@@ -44,6 +44,15 @@ for (const [network, prefix] of [
   RESERVED.addSubnet(network, prefix, 'ipv6');
 }
 
+/**
+ * Korean mobile carriers' IPv6 allocations (KRNIC): the bundled data reads them as AU, which would
+ * make every IPv6 mobile buyer "overseas". Corrections win over the database.
+ */
+const KOREAN_CARRIER_IPV6 = new BlockList();
+for (const network of ['2001:2d8::', '2001:e60::', '2001:4430::'] as const) {
+  KOREAN_CARRIER_IPV6.addSubnet(network, 32, 'ipv6');
+}
+
 let reader: Reader<Response> | undefined;
 
 function database(): Reader<Response> {
@@ -67,6 +76,7 @@ export function lookupIpCountry(ip: string): string | null {
   const version = isIP(address);
   if (version === 0) return null;
   if (RESERVED.check(address, version === 4 ? 'ipv4' : 'ipv6')) return null;
+  if (version === 6 && KOREAN_CARRIER_IPV6.check(address, 'ipv6')) return 'KR';
   // This database's records are `{ country_code }`, a shape mmdb-lib's MaxMind types do not describe.
   const record = database().get(address) as { country_code?: unknown } | null;
   return typeof record?.country_code === 'string' ? record.country_code : null;
