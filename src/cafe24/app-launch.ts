@@ -69,7 +69,13 @@ export async function verifyAppLaunch(
     return { ok: false, error: 'malformed' };
   }
   if (Math.abs(options.now - timestamp * 1000) > maxAgeMs) return { ok: false, error: 'stale' };
-  const fresh = await options.nonceStore.claim(`app-launch:${mallId}:${given}`, timestamp * 1000 + maxAgeMs);
+  // Keyed by the signature's bytes, not its text: base64 decoding is lenient (padding, stray
+  // characters, %-spellings), so keying by text let a respelled signature replay the launch.
+  const signature = expected.toString('base64');
+  const fresh = await options.nonceStore.claim(
+    `app-launch:${mallId}:${signature}`,
+    timestamp * 1000 + maxAgeMs,
+  );
   if (!fresh) return { ok: false, error: 'replayed' };
   return {
     ok: true,

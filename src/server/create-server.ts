@@ -69,6 +69,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: false,
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.trustProxy,
+    // Router-level refusals (malformed URL, a path segment over maxParamLength → 414) bypass the
+    // error handler; without this they answer Fastify's own body instead of the API error body.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toHttpError(error);
+      void (reply as FastifyReply).code(status).send(body);
+    },
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
