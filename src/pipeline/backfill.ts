@@ -9,7 +9,8 @@ import type { Cafe24Client } from '../cafe24/cafe24-client.js';
 import { mapCafe24Order, OrderMappingError } from '../cafe24/order-mapping.js';
 import { MAX_ORDER_PAGE, orderPagesInWindow, splitIntoWindows } from '../cafe24/resources/orders.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
-import { dryRunOrders, enrichSettingsOf, type EnrichSettings } from './dry-run.js';
+import { dryRunOrders } from './dry-run.js';
+import { enrichSettingsOf, type EnrichSettings } from './gather-facts.js';
 import type { PipelineContext } from './pipeline-context.js';
 
 /** Queue of backfill and dry-run jobs: one job walks one date range, page by page. */

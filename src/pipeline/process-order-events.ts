@@ -3,15 +3,13 @@ import { fetchOrdersByIds } from '../cafe24/resources/orders.js';
 import { mapCafe24Order, OrderMappingError } from '../cafe24/order-mapping.js';
 import { customerKeyOf } from '../domain/customer-key.js';
 import type { Order } from '../domain/order.js';
-import type { Product } from '../domain/product.js';
 import { Trigger } from '../engine/flow-schema.js';
-import { enrichOrder } from '../facts/enrich-order.js';
 import type { JobResult } from '../queue/job-queue.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
 import { applyOtherActions } from './apply-actions.js';
 import { applyLabels } from './apply-labels.js';
-import { customerGroupNames } from './customer-group-names.js';
+import { factsOfOrders } from './gather-facts.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 
 /** A job whose order could not be read is a user error: retrying would not help. */
@@ -95,39 +93,18 @@ async function processMallBatch(
   const now = ctx.now();
   const saved = await store.orders.saveMany(mallId, orders, now);
 
-  const [flows, settings, gradeNames, products] = await Promise.all([
-    ctx.flows.get(mallId),
-    store.settings.get(mallId),
-    customerGroupNames(ctx, mallId),
-    store.products.getMany(mallId, [
-      ...new Set(orders.flatMap((order) => order.items.map((item) => item.productNo))),
-    ]),
-  ]);
-  const catalogue = new Map<number, Product>(products.map((product) => [product.productNo, product]));
-  const regionOverrides = (settings?.regionOverrides ?? []).map((range) => ({
-    from: range.fromZip,
-    to: range.toZip,
-    zone: range.zone,
-    areaName: range.areaName,
-  }));
-  const closedDays = settings?.closedDays ?? [];
+  const [flows, facts] = await Promise.all([ctx.flows.get(mallId), factsOfOrders(ctx, mallId, orders)]);
 
   const evaluations: OrderEvaluation[] = [];
-  for (const order of orders) {
+  for (const [index, order] of orders.entries()) {
     const job = latest.get(order.orderId);
     if (!job) continue;
     const startedAt = ctx.now();
-    const history = await store.ledger.earlierOrders(mallId, customerKeyOf(order), {
-      orderId: order.orderId,
-      placedAt: Date.parse(order.placedAt),
+    const decision = flows.compiled.evaluate(facts[index]!, {
+      now: startedAt,
+      trigger: job.trigger,
+      explain: true,
     });
-    const facts = enrichOrder(order, {
-      history,
-      catalogue: (productNo) => catalogue.get(productNo),
-      settings: { regionOverrides, closedDays },
-      groupName: (groupNo) => gradeNames.get(groupNo) ?? null,
-    });
-    const decision = flows.compiled.evaluate(facts, { now: startedAt, trigger: job.trigger, explain: true });
     evaluations.push({
       order,
       trigger: job.trigger,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Action } from '../../engine/flow-schema.js';
 import { DecisionTrace, type DecisionAction } from '../../engine/decision.js';
-import { factsOfOrders } from '../../pipeline/dry-run.js';
+import { factsOfOrders } from '../../pipeline/gather-facts.js';
 import type { RunSummaryRecord } from '../../store/repositories/runs-repository.js';
 import type {
   ActionOutcome,

@@ -2,7 +2,7 @@ import { compileFlows } from '../../engine/compile-flows.js';
 import type { Trigger } from '../../engine/flow-schema.js';
 import type { OrderFacts } from '../../domain/order-facts.js';
 import { maskName } from '../../notify/mask-personal.js';
-import { factsOfOrders } from '../../pipeline/dry-run.js';
+import { factsOfOrders } from '../../pipeline/gather-facts.js';
 import type { RecentOrder, SimulateResponse } from '../api-contract.js';
 import type { ConsoleBackend } from '../console-backend.js';
 import { requireValidFlow } from './flow-endpoints.js';

@@ -1,6 +1,6 @@
 import { compileFlows } from '../../engine/compile-flows.js';
 import type { Flow } from '../../engine/flow-schema.js';
-import { factsOfOrders } from '../../pipeline/dry-run.js';
+import { factsOfOrders } from '../../pipeline/gather-facts.js';
 import {
   describeTemplateParams,
   findTemplate,
