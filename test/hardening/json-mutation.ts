@@ -73,9 +73,11 @@ export function mutateJson(document: Json, mutations: readonly Mutation[]): Json
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1];
     const current = path.reduce<Json>((node, step) => (node as Record<Step, Json>)[step], root);
+    // A copy: hostile values include shared constants ([], {}, [null] …); inserting one itself would
+    // let a later mutation write into it and leak (or cycle) into other fuzz cases.
     const next =
       op === 'set'
-        ? value
+        ? structuredClone(value)
         : op === 'wrapInArray'
           ? [current]
           : op === 'stringify'
