@@ -21,6 +21,8 @@ export interface MallStats {
   status401: number;
   status403: number;
   status429: number;
+  /** Of status429: answered during a storm (`rateLimitStorm`), not caused by this client's own pace. */
+  stormRejected: number;
   status5xx: number;
   timeouts: number;
   /** `GET /admin/orders` → count; unmatched paths count under `METHOD (unknown)`. */
@@ -33,6 +35,7 @@ export function emptyStats(): MallStats {
     status401: 0,
     status403: 0,
     status429: 0,
+    stormRejected: 0,
     status5xx: 0,
     timeouts: 0,
     callsByEndpoint: {},
@@ -44,6 +47,8 @@ export interface MallRuntime {
   bucket: LeakyBucket;
   stats: MallStats;
   quota: { windowStart: number; calls: number };
+  /** Until this time every authenticated call is answered 429 with a full bucket (another app's storm). */
+  stormUntil: number;
 }
 
 export interface GatewayDeps {
@@ -103,8 +108,14 @@ export async function handleAdmin(
     sendApiError(response, auth.status, auth.message, { 'x-api-call-limit': `${runtime.bucket.used()}/40` });
     return;
   }
-  const decision = runtime.bucket.take();
   const now = deps.clock();
+  if (now < runtime.stormUntil) {
+    stats.status429 += 1;
+    stats.stormRejected += 1;
+    sendApiError(response, 429, 'Too Many Requests', { 'x-api-call-limit': '40/40' });
+    return;
+  }
+  const decision = runtime.bucket.take();
   const headers: Record<string, string> = { 'x-api-call-limit': `${decision.used}/${decision.capacity}` };
   if (!decision.allowed) {
     stats.status429 += 1;

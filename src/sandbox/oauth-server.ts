@@ -140,6 +140,18 @@ export class OAuthServer {
     }
   }
 
+  /** Every access token of the mall expires now (its refresh tokens stay valid): token expiry mid-burst. */
+  expireAccessTokens(mallId: string): number {
+    const now = this.clock();
+    let expired = 0;
+    for (const entry of this.accessTokens.values()) {
+      if (entry.mallId !== mallId || entry.expiresAt < now) continue;
+      entry.expiresAt = now - 1;
+      expired += 1;
+    }
+    return expired;
+  }
+
   /** Checks a `Bearer` token for a mall (401 missing/invalid/expired). */
   authenticate(mallId: string, authorization: string | undefined): AuthenticateResult {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');

@@ -68,6 +68,13 @@ export interface Sandbox {
   orderLabels(mallId: string, orderId: string): Record<string, string[]>;
   /** A label "typed by a person" in the Cafe24 admin (no API call, no webhook). */
   addManualLabel(mallId: string, itemCode: string, name: string): void;
+  /** Every access token of the mall expires now (refresh tokens stay valid); returns how many. */
+  expireAccessTokens(mallId: string): number;
+  /**
+   * Another app floods the mall's bucket: for `ms` every Admin call is answered 429 with
+   * `X-Api-Call-Limit: 40/40` (counted in `stats().stormRejected`).
+   */
+  rateLimitStorm(mallId: string, ms: number): void;
   /** The mall removes the app: tokens stop working (401 / invalid_grant), 90077 is sent. */
   revokeGrant(mallId: string): void;
   stats(mallId: string): MallStats;
@@ -119,6 +126,7 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
       bucket: new LeakyBucket(clock),
       stats: emptyStats(),
       quota: { windowStart: clock(), calls: 0 },
+      stormUntil: 0,
       generator: new OrderGenerator(mall, random),
       lifecycle: SeededRandom.derive(options.seed, `lifecycle/${mallId}`),
       appUrl: null,
@@ -363,6 +371,13 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
         );
       }
       runtime.mall.addLabels(found.item, [name]);
+    },
+    expireAccessTokens(mallId) {
+      return oauth.expireAccessTokens(runtimeOf(mallId).mall.mallId);
+    },
+    rateLimitStorm(mallId, ms) {
+      const runtime = runtimeOf(mallId);
+      runtime.stormUntil = Math.max(runtime.stormUntil, clock() + ms);
     },
     revokeGrant(mallId) {
       const runtime = runtimeOf(mallId);

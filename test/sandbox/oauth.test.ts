@@ -208,6 +208,28 @@ describe('OAuth token endpoint', () => {
   });
 });
 
+describe('token expiry on demand', () => {
+  it('expires the access tokens of one mall at once; the refresh token still issues a new pair', async () => {
+    harness = await startTestSandbox({ malls: [MALL, 'other-mall'] });
+    const token = await install(harness.sandbox);
+    const other = await install(harness.sandbox, undefined, 'other-mall');
+    expect(harness.sandbox.expireAccessTokens(MALL)).toBe(1);
+    const expired = await adminClient(harness.sandbox, token.access_token)('GET', '/admin/orders');
+    expect(expired.status).toBe(401);
+    expect(await expired.json()).toEqual({ error: { code: 401, message: 'access_token time expired' } });
+    expect(
+      (await adminClient(harness.sandbox, other.access_token, 'other-mall')('GET', '/admin/orders')).status,
+    ).toBe(200);
+    const refreshed = await tokenRequest(harness.sandbox, {
+      grant_type: 'refresh_token',
+      refresh_token: token.refresh_token,
+    });
+    expect(refreshed.status).toBe(200);
+    const fresh = (await refreshed.json()) as { access_token: string };
+    expect((await adminClient(harness.sandbox, fresh.access_token)('GET', '/admin/orders')).status).toBe(200);
+  });
+});
+
 describe('grant revocation and scopes', () => {
   it('rejects the tokens of a mall that removed the app and sends 90077', async () => {
     const receiver = await startReceiver();

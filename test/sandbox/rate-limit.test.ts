@@ -26,6 +26,23 @@ describe('leaky bucket per mall', () => {
     expect(harness.sandbox.stats(MALL).callsByEndpoint).toEqual({ 'GET /admin/orders/count': 41 });
   });
 
+  it('answers every call 429 with a full bucket during a storm, then serves again', async () => {
+    harness = await startTestSandbox();
+    const api = adminClient(harness.sandbox, (await install(harness.sandbox)).access_token);
+    harness.sandbox.rateLimitStorm(MALL, 5_000);
+    for (let call = 0; call < 3; call += 1) {
+      const refused = await api('GET', '/admin/orders/count');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('x-api-call-limit')).toBe('40/40');
+    }
+    harness.clock.advance(5_000);
+    const served = await api('GET', '/admin/orders/count');
+    expect(served.status).toBe(200);
+    // The storm's refusals were not charged to this app's own bucket.
+    expect(served.headers.get('x-api-call-limit')).toBe('1/40');
+    expect(harness.sandbox.stats(MALL)).toMatchObject({ calls: 4, status429: 3, stormRejected: 3 });
+  });
+
   it('drains two calls per second of the injected clock', async () => {
     harness = await startTestSandbox();
     const api = adminClient(harness.sandbox, (await install(harness.sandbox)).access_token);
