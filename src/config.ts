@@ -142,6 +142,12 @@ export const SETTINGS = {
     default: '100',
     doc: 'Most orders in one batch.',
   }),
+  jobLeaseSeconds: setting({
+    env: 'PASSWING_JOB_LEASE_SECONDS',
+    schema: int(5, 3600),
+    default: '60',
+    doc: "How long a worker holds a pipeline job without renewing it; a killed worker's jobs run again after at most this (plus up to half of it on PostgreSQL).",
+  }),
   reconcileMinutes: setting({
     env: 'PASSWING_RECONCILE_MINUTES',
     schema: int(1, 1440),

@@ -26,6 +26,8 @@ export function jobQueueConfig(config: Config): JobQueueConfig {
     backend: 'postgres',
     connectionString: url.toString(),
     schema: schema ? `${schema}_pgboss` : 'pgboss',
+    // pg-boss notices a lapsed lease at its next maintenance pass.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(config.jobLeaseSeconds / 2))),
   };
 }
 

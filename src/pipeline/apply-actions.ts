@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { addOrderMemo } from '../cafe24/resources/memos.js';
 import { setOrderHold } from '../cafe24/resources/order-hold.js';
 import type { RunAction } from '../store/repositories/runs-repository.js';
+import { deliverOnce } from './deliver-once.js';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './notification-job.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 import type { PipelineContext } from './pipeline-context.js';
@@ -31,19 +32,15 @@ export async function applyOtherActions(
       payload,
       createdAt: ctx.now(),
     });
-    if (!reserved.ok) return 'skipped';
-    try {
-      await effect();
-      await store.notifications.markSent(mallId, reserved.id, ctx.now());
-      return 'applied';
-    } catch (error) {
-      await store.notifications.markFailed(
-        mallId,
-        reserved.id,
-        error instanceof Error ? error.message : String(error),
-      );
-      throw error;
-    }
+    // A reservation left pending or failed by an earlier attempt is delivered now; one already sent
+    // (or interrupted mid-delivery) is not repeated.
+    const id = reserved.ok
+      ? reserved.id
+      : reserved.error.status === 'sent' || reserved.error.status === 'uncertain'
+        ? null
+        : reserved.error.id;
+    if (id === null) return 'skipped';
+    return (await deliverOnce(ctx, mallId, id, effect)) === 'sent' ? 'applied' : 'skipped';
   };
   for (const action of evaluation.decision.actions) {
     const base = { type: action.type, flowId: action.flowId, ruleId: action.ruleId };
@@ -87,16 +84,9 @@ export async function applyOtherActions(
           break;
         case 'notify': {
           const text = action.text ?? action.template;
-          const job: NotificationJob = {
-            mallId,
-            channel: action.channel,
-            orderId: order.orderId,
-            text,
-            dedupeKey: '',
-          };
-          job.dedupeKey = `notify:${order.orderId}:${action.flowId}:${action.ruleId}:${action.channel}`;
+          const dedupeKey = `notify:${order.orderId}:${action.flowId}:${action.ruleId}:${action.channel}`;
           const reserved = await store.notifications.reserve(mallId, {
-            dedupeKey: job.dedupeKey,
+            dedupeKey,
             channel: action.channel,
             orderId: order.orderId,
             runId,
@@ -104,18 +94,22 @@ export async function applyOtherActions(
             createdAt: ctx.now(),
           });
           // A reservation still pending may have lost its job (the worker died between reserving and
-          // enqueueing): enqueue it again; the singleton key and the sender's sent-check stop doubles.
+          // enqueueing): enqueue it again; the singleton key and the sender's claim stop doubles.
           const pendingId = reserved.ok
             ? reserved.id
             : reserved.error.status === 'pending'
               ? reserved.error.id
               : null;
           if (pendingId !== null) {
-            await ctx.queue.enqueue(
-              NOTIFICATION_QUEUE,
-              { ...job, notificationId: pendingId },
-              { singletonKey: job.dedupeKey },
-            );
+            const job: NotificationJob = {
+              mallId,
+              channel: action.channel,
+              orderId: order.orderId,
+              text,
+              dedupeKey,
+              notificationId: pendingId,
+            };
+            await ctx.queue.enqueue(NOTIFICATION_QUEUE, job, { singletonKey: dedupeKey });
           }
           evaluation.actions.push({
             ...base,

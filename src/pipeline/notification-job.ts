@@ -10,6 +10,7 @@ export const NotificationJob = z.object({
   orderId: z.string().nullable(),
   text: z.string(),
   dedupeKey: z.string(),
-  notificationId: z.number().int().optional(),
+  /** Its entry in the notifications log. */
+  notificationId: z.number().int(),
 });
 export type NotificationJob = z.infer<typeof NotificationJob>;

@@ -60,9 +60,15 @@ export interface Worker {
  */
 export async function startWorker(ctx: PipelineContext): Promise<Worker> {
   const { queue, config } = ctx;
+  const leaseMs = config.jobLeaseSeconds * 1000;
   await queue.work(
     ORDER_EVENTS_QUEUE,
-    { batchSize: config.batchMaxOrders, pollIntervalMs: Math.max(10, config.batchWindowMs), concurrency: 2 },
+    {
+      batchSize: config.batchMaxOrders,
+      pollIntervalMs: Math.max(10, config.batchWindowMs),
+      concurrency: 2,
+      leaseMs,
+    },
     async (jobs) => {
       const parsed: { job: Job; payload: OrderEventJob }[] = [];
       const results: JobResult[] = [];
@@ -88,7 +94,7 @@ export async function startWorker(ctx: PipelineContext): Promise<Worker> {
   );
   await queue.work(
     CATALOGUE_QUEUE,
-    { batchSize: 5 },
+    { batchSize: 5, leaseMs },
     eachJob(CatalogueJob, (job) => syncCatalogue(ctx, job)),
   );
   await queue.work(
@@ -98,12 +104,12 @@ export async function startWorker(ctx: PipelineContext): Promise<Worker> {
   );
   await queue.work(
     RECONCILE_QUEUE,
-    { batchSize: 5 },
+    { batchSize: 5, leaseMs },
     eachJob(ReconcileJob, (job) => reconcileMall(ctx, job.mallId)),
   );
   await queue.work(
     NOTIFICATION_QUEUE,
-    { batchSize: 10 },
+    { batchSize: 10, leaseMs },
     eachJob(NotificationJob, (job) => sendNotificationJob(ctx, job)),
   );
   await registerBackfillWorker(ctx);

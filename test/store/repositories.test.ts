@@ -534,6 +534,29 @@ describe.each(storeTargets())('store repositories on $name', (target) => {
         ['bank:o-1', 'sent'],
       ]);
     });
+
+    it('claims an entry for one delivery attempt at a time: pending or failed only', async () => {
+      const mallId = await installedMall();
+      const reserved = await store.notifications.reserve(mallId, {
+        dedupeKey: 'memo:o-9',
+        channel: 'cafe24.memo',
+        orderId: 'o-9',
+        runId: null,
+        payload: {},
+        createdAt: NOW,
+      });
+      const id = reserved.ok ? reserved.id : -1;
+      expect(await store.notifications.claimForSending(mallId, id)).toBe(true);
+      expect(await store.notifications.status(mallId, id)).toBe('sending');
+      // A second attempt while the first is in flight (or after its worker died) cannot claim it.
+      expect(await store.notifications.claimForSending(mallId, id)).toBe(false);
+      await store.notifications.markFailed(mallId, id, 'HTTP 503');
+      expect(await store.notifications.claimForSending(mallId, id)).toBe(true);
+      await store.notifications.markUncertain(mallId, id, 'interrupted');
+      expect(await store.notifications.claimForSending(mallId, id)).toBe(false);
+      expect(await store.notifications.status(mallId, id)).toBe('uncertain');
+      expect(await store.notifications.status(mallId, id + 1000)).toBeNull();
+    });
   });
 
   describe('audit log, gift checklist, backfill jobs', () => {

@@ -276,6 +276,9 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     list: (s, b) => s.notifications.list(b, 10),
     markSent: (s, b, a) => s.notifications.markSent(b, a.notifyId, NOW + 1),
     markFailed: (s, b, a) => s.notifications.markFailed(b, a.notifyId, 'B'),
+    markUncertain: (s, b, a) => s.notifications.markUncertain(b, a.notifyId, 'B'),
+    claimForSending: (s, b, a) => s.notifications.claimForSending(b, a.notifyId),
+    status: (s, b, a) => s.notifications.status(b, a.notifyId),
     reserve: (s, b) =>
       s.notifications.reserve(b, {
         dedupeKey: ids.notify,

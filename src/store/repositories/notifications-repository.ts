@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { fromJson, toJson, type StoreContext } from '../store-context.js';
 
-export const NotificationStatus = z.enum(['pending', 'sent', 'failed']);
+/**
+ * pending → sending (claimed just before the delivery attempt) → sent | failed (retried: sending
+ * again). A notification found still `sending` by a later attempt was in flight when its worker
+ * died: whether it arrived cannot be known, so it becomes `uncertain` and is not sent again.
+ */
+export const NotificationStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'uncertain']);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 export const NotificationEntry = z.object({
@@ -84,6 +89,36 @@ export function createNotificationsRepository(ctx: StoreContext) {
         },
       };
     },
+
+    /**
+     * Claims a reserved (or failed) notification for one delivery attempt; false when it is in any
+     * other state (sent, uncertain, or still `sending` from an attempt whose worker died).
+     */
+    async claimForSending(mallId: string, id: number): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('notifications')
+        .set({ status: 'sending' })
+        .where('mall_id', '=', mallId)
+        .where('id', '=', id)
+        .where('status', 'in', ['pending', 'failed'])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** The status of one notification; null when unknown. */
+    async status(mallId: string, id: number): Promise<NotificationStatus | null> {
+      const row = await ctx.db
+        .selectFrom('notifications')
+        .select('status')
+        .where('mall_id', '=', mallId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? null : NotificationStatus.parse(row.status);
+    },
+
+    /** Marks a notification whose delivery attempt was interrupted: not sent again. */
+    markUncertain: (mallId: string, id: number, reason: string): Promise<boolean> =>
+      mark(mallId, id, { status: 'uncertain', error: reason }),
 
     /** Marks a reserved notification sent; false when unknown. */
     markSent: (mallId: string, id: number, at: number): Promise<boolean> =>
