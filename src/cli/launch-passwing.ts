@@ -146,7 +146,7 @@ export async function launchPassWing(options: LaunchOptions): Promise<PassWing> 
  * Installs PassWing into a sandbox mall the way a merchant would: our /cafe24/install redirects to
  * Cafe24's authorize page (auto-approved by the sandbox), which redirects to our callback.
  */
-export async function installThroughOAuth(passwing: PassWing, mallId: string): Promise<void> {
+export async function installThroughOAuth(passwing: Pick<PassWing, 'url'>, mallId: string): Promise<void> {
   let next = `${passwing.url}/cafe24/install?mall_id=${encodeURIComponent(mallId)}`;
   for (let hop = 0; hop < 5; hop += 1) {
     const response = await fetch(next, { redirect: 'manual' });

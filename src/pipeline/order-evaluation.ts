@@ -9,6 +9,8 @@ export interface OrderEvaluation {
   order: Order;
   trigger: Trigger;
   source: OrderEventJob['source'];
+  /** Evaluated again because an earlier order of the customer changed (see OrderEventJob). */
+  reevaluation: boolean;
   runId: string;
   receivedAt: number;
   decision: Decision;

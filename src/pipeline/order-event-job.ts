@@ -14,6 +14,11 @@ export const OrderEventJob = z.object({
   receivedAt: z.number(),
   /** The webhook inbox row this job came from, marked processed afterwards. */
   inboxId: z.number().int().optional(),
+  /**
+   * Evaluate again although this state of the order was evaluated: an earlier order of the same
+   * customer changed, and with it this order's history facts.
+   */
+  reevaluation: z.boolean().optional(),
   /** The buyer's IP captured by the storefront beacon (used only if the order is recent). */
   clientIp: z.string().optional(),
 });

@@ -92,13 +92,23 @@ async function processMallBatch(
   orders.sort(sortByPlacement);
   const now = ctx.now();
   const saved = await store.orders.saveMany(mallId, orders, now);
+  const stateHashes = new Map(orders.map((order, index) => [order.orderId, saved[index]!.stateHash]));
+  // A webhook or poll for a state already evaluated (a duplicate job, a reconciliation racing the
+  // webhook, a job repeated after its worker died past the run) is done: one run per state.
+  const evaluatedBefore = new Set<string>();
+  for (const [index, order] of orders.entries()) {
+    const job = latest.get(order.orderId);
+    if (!job || saved[index]!.changed || !onePerState(job)) continue;
+    if (await stateWasEvaluated(ctx, mallId, order.orderId, saved[index]!.stateHash))
+      evaluatedBefore.add(order.orderId);
+  }
 
   const [flows, facts] = await Promise.all([ctx.flows.get(mallId), factsOfOrders(ctx, mallId, orders)]);
 
   const evaluations: OrderEvaluation[] = [];
   for (const [index, order] of orders.entries()) {
     const job = latest.get(order.orderId);
-    if (!job) continue;
+    if (!job || evaluatedBefore.has(order.orderId)) continue;
     const startedAt = ctx.now();
     const decision = flows.compiled.evaluate(facts[index]!, {
       now: startedAt,
@@ -109,6 +119,7 @@ async function processMallBatch(
       order,
       trigger: job.trigger,
       source: job.source,
+      reevaluation: job.reevaluation === true,
       runId: randomUUID(),
       receivedAt: firstReceived.get(order.orderId) ?? job.receivedAt,
       decision,
@@ -131,8 +142,15 @@ async function processMallBatch(
       startedAt: evaluation.receivedAt,
       finishedAt,
       flowVersions: flows.versions,
-      // The source (webhook, reconcile, backfill …) is kept with the decision for the dashboard.
-      decision: { ...evaluation.decision, trace: undefined, source: evaluation.source },
+      // The source (webhook, reconcile, backfill …) is kept with the decision for the dashboard, the
+      // state hash so that the same state is not evaluated twice.
+      decision: {
+        ...evaluation.decision,
+        trace: undefined,
+        source: evaluation.source,
+        stateHash: stateHashes.get(evaluation.order.orderId),
+        ...(evaluation.reevaluation ? { reevaluation: true } : {}),
+      },
       trace: evaluation.decision.trace ?? null,
       actions: evaluation.actions,
       timings: {
@@ -160,6 +178,24 @@ async function processMallBatch(
     }
   }
   return failures;
+}
+
+/** Webhooks and polls report a state; a backfill, a manual run, a beacon or a re-evaluation always evaluates. */
+const onePerState = (job: OrderEventJob) =>
+  (job.source === 'webhook' || job.source === 'reconcile') && job.reevaluation !== true;
+
+/** True when a run already recorded this state of the order. */
+async function stateWasEvaluated(
+  ctx: PipelineContext,
+  mallId: string,
+  orderId: string,
+  stateHash: string,
+): Promise<boolean> {
+  const runs = await ctx.store.runs.listForOrder(mallId, orderId);
+  return runs.some((run) => {
+    const decision = run.decision as { stateHash?: unknown } | null;
+    return decision?.stateHash === stateHash;
+  });
 }
 
 /** A beacon IP counts only for an order placed shortly before the beacon (the order-complete page). */
@@ -229,6 +265,7 @@ async function reevaluateLaterOrders(
         orderId: entry.orderId,
         trigger: Trigger.catch('order.changed').parse(lastRun.trigger),
         source: 'reconcile',
+        reevaluation: true,
         receivedAt: ctx.now(),
       };
       jobs.push({

@@ -110,6 +110,7 @@ const INT8_OID = 20;
 function openPostgres(
   target: Extract<DatabaseTarget, { kind: 'postgres' }>,
   poolSize: number,
+  logger: StoreLogger | undefined,
 ): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: target.connectionString,
@@ -123,6 +124,9 @@ function openPostgres(
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (restart, failover: 57P01) is reported here; without a
+  // listener it would be an uncaught error ending the process. The pool opens a new one on demand.
+  pool.on('error', (error) => logger?.warn({ err: error }, 'idle PostgreSQL connection lost'));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -143,7 +147,9 @@ export function openStore(options: StoreOptions): Store {
   }
   const box = createSecretBox(resolveSecretKey(options));
   const db =
-    target.kind === 'sqlite' ? openSqlite(target.path) : openPostgres(target, options.poolSize ?? 10);
+    target.kind === 'sqlite'
+      ? openSqlite(target.path)
+      : openPostgres(target, options.poolSize ?? 10, options.logger);
   const caps = dialectCapabilities[target.kind];
   const ctx: StoreContext = { db, caps, box };
   return {

@@ -34,7 +34,7 @@ export function dialectsUnderTest(): Dialect[] {
  * A fresh PostgreSQL database per stack. A database rather than a schema: the runtime puts pg-boss
  * in the fixed schema `pgboss`, so two stacks sharing a database would share (and steal) jobs.
  */
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `passwing_e2e_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE });
   await admin.connect();
@@ -44,6 +44,7 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
     await admin.end();
   }
   return {
+    name,
     url: `postgres://postgres@127.0.0.1:5432/${name}?schema=passwing`,
     async drop() {
       // Without FORCE first: connections still closing (a pool ending after its owner stopped) get

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/engine/flow-schema.js';
 import { NOTIFICATION_QUEUE } from '../../src/pipeline/notification-job.js';
 import { ORDER_EVENTS_QUEUE } from '../../src/pipeline/order-event-job.js';
 import { reconcileMall } from '../../src/pipeline/reconcile-mall.js';
+import { startNotificationReceiver, type NotificationReceiver } from './notification-receiver.js';
 import { installTemplates, waitFor } from './passwing-harness.js';
 import {
   dialectsUnderTest,
@@ -24,39 +23,14 @@ const MALL = 'crash-mall';
 const BURST = 200;
 const CHANNEL = 'ops-webhook';
 
-/** A local HTTP receiver standing in for the merchant's notification webhook: counts per dedupe key. */
-async function startReceiver(): Promise<{
-  url: string;
-  deliveries: Map<string, number>;
-  close(): Promise<void>;
-}> {
-  const deliveries = new Map<string, number>();
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      const key = (JSON.parse(body) as { dedupeKey: string }).dedupeKey;
-      deliveries.set(key, (deliveries.get(key) ?? 0) + 1);
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/passwing`,
-    deliveries,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a burst on %s', (dialect) => {
   let stack: Stack;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: NotificationReceiver;
   let flows: Flow[];
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startNotificationReceiver();
     // Web (webhooks, install) in this process; the worker runs as a child process of the real CLI.
     stack = await startStack({ dialect, malls: [MALL], worker: false, historyOrders: 30 });
     workers.push(startWorkerProcess(stack.childEnv));

@@ -3,22 +3,26 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A `passwing worker` child process (the real CLI, through tsx), for crash tests. */
-export interface WorkerProcess {
+/** A `passwing web` or `passwing worker` child process (the real CLI, through tsx). */
+export interface RoleProcess {
+  readonly role: 'web' | 'worker';
   readonly child: ChildProcess;
   /** What it wrote to stderr (for failure messages). */
   stderr(): string;
   /** Resolves with the exit code or signal once the process has exited. */
   exited: Promise<number | NodeJS.Signals | null>;
+  alive(): boolean;
   /** kill -9: no graceful shutdown, in-flight jobs keep their lease until it runs out. */
   kill9(): Promise<void>;
   /** SIGTERM and wait for the graceful exit. */
   stop(): Promise<void>;
 }
+/** The worker role's process (kept as its own name for the crash tests). */
+export type WorkerProcess = RoleProcess;
 
-/** Starts `node --import tsx src/cli/main.ts worker` with exactly the given environment (plus PATH). */
-export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
+/** Starts `node --import tsx src/cli/main.ts <role>` with exactly the given environment (plus PATH). */
+export function startRoleProcess(role: 'web' | 'worker', env: Record<string, string>): RoleProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', role], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -32,9 +36,11 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   );
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
+    role,
     child,
     stderr: () => stderr,
     exited,
+    alive,
     async kill9() {
       if (alive()) child.kill('SIGKILL');
       await exited;
@@ -44,4 +50,8 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
       await exited;
     },
   };
+}
+
+export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
+  return startRoleProcess('worker', env);
 }
