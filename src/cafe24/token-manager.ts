@@ -31,6 +31,8 @@ export interface TokenManagerOptions {
   fetchFn?: FetchFn;
   /** Refresh when the access token expires within this margin (default 5 minutes). */
   refreshMarginMs?: number;
+  /** Malls whose tokens are kept in memory, least recently used dropped first (default 1000). */
+  maxCachedMalls?: number;
 }
 
 export interface QuietRefreshReport {
@@ -44,18 +46,26 @@ export interface QuietRefreshReport {
  * Hands out access tokens per mall and refreshes them: proactively within the margin, after a 401,
  * and for quiet malls. A refresh is single-flight per mall in this process (callers share one
  * promise) and across processes (store lock, then re-read: another process may have refreshed).
- * The rotated pair is persisted before anyone uses it.
+ * The rotated pair is persisted before anyone uses it. Tokens are cached for the most recently used
+ * malls only: the store holds them all, so a dropped mall costs one load on its next call.
  */
 export class TokenManager implements AccessTokenSource {
   private readonly cache = new Map<string, Cafe24Tokens>();
   private readonly inflight = new Map<string, Promise<Cafe24Tokens>>();
   private readonly now: () => number;
   private readonly marginMs: number;
+  private readonly maxCachedMalls: number;
   private refreshes = 0;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
     this.marginMs = options.refreshMarginMs ?? 5 * 60 * 1000;
+    this.maxCachedMalls = Math.max(1, options.maxCachedMalls ?? 1000);
+  }
+
+  /** Number of malls whose tokens are held in memory now. */
+  get cachedMalls(): number {
+    return this.cache.size;
   }
 
   /** Number of refresh calls this manager made to Cafe24 (for /metrics and tests). */
@@ -67,7 +77,7 @@ export class TokenManager implements AccessTokenSource {
   async accessToken(mallId: string): Promise<string> {
     let tokens = this.cache.get(mallId) ?? (await this.loadOrThrow(mallId));
     if (this.expiresSoon(tokens)) tokens = await this.refresh(mallId, (t) => this.expiresSoon(t));
-    this.cache.set(mallId, tokens);
+    this.remember(mallId, tokens);
     return tokens.accessToken;
   }
 
@@ -108,6 +118,13 @@ export class TokenManager implements AccessTokenSource {
     return report;
   }
 
+  /** Caches the mall's tokens as the most recently used (a Map iterates in insertion order). */
+  private remember(mallId: string, tokens: Cafe24Tokens): void {
+    this.cache.delete(mallId);
+    this.cache.set(mallId, tokens);
+    if (this.cache.size > this.maxCachedMalls) this.cache.delete(this.cache.keys().next().value!);
+  }
+
   private expiresSoon(tokens: Cafe24Tokens): boolean {
     return tokens.accessTokenExpiresAt - this.now() <= this.marginMs;
   }
@@ -125,7 +142,7 @@ export class TokenManager implements AccessTokenSource {
     const promise = this.options.store
       .withRefreshLock(mallId, () => this.refreshLocked(mallId, stillNeeded))
       .then((tokens) => {
-        this.cache.set(mallId, tokens);
+        this.remember(mallId, tokens);
         return tokens;
       })
       .finally(() => this.inflight.delete(mallId));

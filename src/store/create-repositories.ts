@@ -1,11 +1,13 @@
 import { guardRepository, type StoreContext } from './store-context.js';
 import { createAuditLogRepository } from './repositories/audit-log-repository.js';
 import { createBackfillJobsRepository } from './repositories/backfill-jobs-repository.js';
+import { createCafe24CallBudgetRepository } from './repositories/cafe24-call-budget-repository.js';
 import { createCredentialsRepository } from './repositories/credentials-repository.js';
 import { createFlowsRepository } from './repositories/flows-repository.js';
 import { createGiftChecklistRepository } from './repositories/gift-checklist-repository.js';
 import { createLabelOwnershipRepository } from './repositories/label-ownership-repository.js';
 import { createLedgerRepository } from './repositories/ledger-repository.js';
+import { createMallLocksRepository } from './repositories/mall-locks-repository.js';
 import { createMallsRepository, createSettingsRepository } from './repositories/malls-repository.js';
 import { createNotificationsRepository } from './repositories/notifications-repository.js';
 import { createOrdersRepository } from './repositories/orders-repository.js';
@@ -39,6 +41,10 @@ export function createRepositories(ctx: StoreContext) {
     auditLog: guard(createAuditLogRepository(ctx)),
     giftChecklist: guard(createGiftChecklistRepository(ctx)),
     backfillJobs: guard(createBackfillJobsRepository(ctx)),
+    /** Each mall's Cafe24 call bucket, shared by every process (cafe24's SharedBucketStore). */
+    cafe24CallBudget: guard(createCafe24CallBudgetRepository(ctx)),
+    /** One order batch per mall at a time across every worker. */
+    mallLocks: guard(createMallLocksRepository(ctx)),
     /** Not tenant-scoped: the operator's pre-registrations (issue 9). */
     preregistrations: guard(createPreregistrationsRepository(ctx)),
     merchantRequests: guard(createMerchantRequestsRepository(ctx)),

@@ -28,6 +28,8 @@ export interface Database {
   user_preferences: UserPreferencesTable;
   preregistrations: PreregistrationsTable;
   preregistration_keys: PreregistrationKeysTable;
+  cafe24_call_budget: Cafe24CallBudgetTable;
+  mall_locks: MallLocksTable;
 }
 
 export interface MallsTable {
@@ -297,4 +299,24 @@ export interface PreregistrationsTable {
 export interface PreregistrationKeysTable {
   purpose: string;
   sealed_key: string;
+}
+
+/**
+ * Each mall's Cafe24 call bucket shared by every process (see cafe24/leaky-bucket-slot.ts): the level
+ * at `level_at`, the latest reserved slot and the pause, as epoch ms (fractional) of the shared clock.
+ */
+export interface Cafe24CallBudgetTable {
+  mall_id: string;
+  level: number;
+  level_at: number;
+  last_slot: number;
+  paused_until: number;
+  capacity: number;
+}
+
+/** The order pipeline's per-mall lease (see repositories/mall-locks-repository.ts). */
+export interface MallLocksTable {
+  mall_id: string;
+  owner: string;
+  locked_until: number;
 }

@@ -410,6 +410,32 @@ export function storeMigrations(caps: DialectCapabilities): Record<string, Migra
           .execute();
       },
     },
+    '0003_cafe24_call_budget': {
+      async up(db: SchemaDb) {
+        // Each mall's Cafe24 call bucket as every process sees it (issue 8), one row per mall, locked
+        // for each reservation. Levels and instants are fractional (calls drain at 2/s), hence doubles.
+        await db.schema
+          .createTable('cafe24_call_budget')
+          .addColumn('mall_id', 'text', (c) => c.primaryKey().references('malls.mall_id').onDelete('cascade'))
+          .addColumn('level', 'double precision', (c) => c.notNull())
+          .addColumn('level_at', 'double precision', (c) => c.notNull())
+          .addColumn('last_slot', 'double precision', (c) => c.notNull())
+          .addColumn('paused_until', 'double precision', (c) => c.notNull())
+          .addColumn('capacity', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0004_mall_locks': {
+      async up(db: SchemaDb) {
+        // The order pipeline's per-mall lease: one batch of a mall at a time across all workers.
+        await db.schema
+          .createTable('mall_locks')
+          .addColumn('mall_id', 'text', (c) => c.primaryKey().references('malls.mall_id').onDelete('cascade'))
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('locked_until', big, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -17,7 +17,12 @@ describe.each(storeTargets())('migrations on $name', (target) => {
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
       opened.store.db,
     );
-    expect(applied.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_preregistrations']);
+    expect(applied.rows.map((row) => row.name)).toEqual([
+      '0001_initial',
+      '0002_preregistrations',
+      '0003_cafe24_call_budget',
+      '0004_mall_locks',
+    ]);
   });
 
   it('enforces foreign keys: rows of an unknown mall are refused', async () => {
@@ -41,7 +46,12 @@ describe('embedded default', () => {
     const dataDir = join(parent, 'data');
     const warnings: string[] = [];
     const store = openStore({ dataDir, logger: { warn: (_details, message) => warnings.push(message) } });
-    expect(await store.migrate()).toEqual(['0001_initial', '0002_preregistrations']);
+    expect(await store.migrate()).toEqual([
+      '0001_initial',
+      '0002_preregistrations',
+      '0003_cafe24_call_budget',
+      '0004_mall_locks',
+    ]);
     await store.malls.install('m1', { shopNo: 1, plan: 'free', now: 0 });
     await store.credentials.put(
       'm1',

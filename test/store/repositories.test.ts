@@ -559,6 +559,27 @@ describe.each(storeTargets())('store repositories on $name', (target) => {
     });
   });
 
+  describe('mall locks', () => {
+    it('gives a mall to one owner at a time, renewable by it, taken over once its lease lapsed', async () => {
+      const mallId = await installedMall();
+      const other = await installedMall();
+      expect(await store.mallLocks.acquire(mallId, 'worker-1', NOW, 10_000)).toBe(true);
+      expect(await store.mallLocks.acquire(mallId, 'worker-2', NOW + 1, 10_000)).toBe(false);
+      // Another mall is free meanwhile.
+      expect(await store.mallLocks.acquire(other, 'worker-2', NOW + 1, 10_000)).toBe(true);
+      // The holder renews; the lease now runs to NOW + 15,000.
+      expect(await store.mallLocks.acquire(mallId, 'worker-1', NOW + 5_000, 10_000)).toBe(true);
+      expect(await store.mallLocks.acquire(mallId, 'worker-2', NOW + 12_000, 10_000)).toBe(false);
+      // The holder died: after its lease, another worker takes the mall over.
+      expect(await store.mallLocks.acquire(mallId, 'worker-2', NOW + 15_001, 10_000)).toBe(true);
+      // The old holder's late release does not free the new holder's lease.
+      await store.mallLocks.release(mallId, 'worker-1');
+      expect(await store.mallLocks.acquire(mallId, 'worker-3', NOW + 15_002, 10_000)).toBe(false);
+      await store.mallLocks.release(mallId, 'worker-2');
+      expect(await store.mallLocks.acquire(mallId, 'worker-3', NOW + 15_003, 10_000)).toBe(true);
+    });
+  });
+
   describe('audit log, gift checklist, backfill jobs', () => {
     it('appends audit entries and filters by target', async () => {
       const mallId = await installedMall();

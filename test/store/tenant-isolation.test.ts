@@ -139,6 +139,14 @@ async function seed(
     now: NOW,
   });
   await store.userPreferences.setLang(mallId, content, 'en', NOW);
+  await store.cafe24CallBudget.update(
+    mallId,
+    () => NOW,
+    () => ({
+      bucket: { level: amount, levelAt: NOW, lastSlot: NOW, capacity: 40, pausedUntil: NOW },
+      result: null,
+    }),
+  );
   if (!event.ok || !notify.ok) throw new Error('seeding failed');
   return { eventId: event.id, notifyId: notify.id };
 }
@@ -168,6 +176,8 @@ async function snapshot(store: Store, mallId: string): Promise<unknown> {
     jobs: await store.backfillJobs.list(mallId, 10),
     requests: await store.merchantRequests.list(mallId, 10),
     lang: await store.userPreferences.getLang(mallId, SECRET),
+    // The bucket only: "now" is the database clock on PostgreSQL.
+    callBudget: (await store.cafe24CallBudget.read(mallId, () => NOW))?.bucket ?? null,
   };
 }
 
@@ -271,6 +281,10 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
       s.webhookInbox.markStatus(b, a.eventId, { status: 'failed', at: NOW + 1, error: 'B' }),
     receive: (s, b) =>
       s.webhookInbox.receive(b, { dedupeKey: ids.event, eventNo: 90023, payload: {}, receivedAt: NOW + 1 }),
+    receiveMany: (s, b) =>
+      s.webhookInbox.receiveMany(b, [
+        { dedupeKey: ids.event, eventNo: 90023, payload: {}, receivedAt: NOW + 1 },
+      ]),
   },
   notifications: {
     list: (s, b) => s.notifications.list(b, 10),
@@ -336,6 +350,22 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     setLang: (s, b) => s.userPreferences.setLang(b, SECRET, 'ko', NOW + 1),
   },
   // Global by design (no tenant): the probes only check they hand out nothing of mall A.
+  cafe24CallBudget: {
+    read: (s, b) => s.cafe24CallBudget.read(b, () => NOW),
+    update: (s, b) =>
+      s.cafe24CallBudget.update(
+        b,
+        () => NOW,
+        (bucket, now) => ({
+          bucket: { level: 1, levelAt: now, lastSlot: now, capacity: 40, pausedUntil: 0 },
+          result: bucket,
+        }),
+      ),
+  },
+  mallLocks: {
+    acquire: (s, b) => s.mallLocks.acquire(b, 'B', NOW, 1000),
+    release: (s, b) => s.mallLocks.release(b, 'B'),
+  },
   nonces: {
     claim: (s) => s.nonces.claim('iso-nonce', NOW + 1000, NOW),
     deleteExpired: (s) => s.nonces.deleteExpired(NOW),

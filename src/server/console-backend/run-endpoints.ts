@@ -162,9 +162,9 @@ export function runEndpoints(deps: BackendDeps): RunEndpoints {
             .length,
           deadLetterJobs: failedJobs.length,
         },
-        // This process's mirror of the bucket; call counters are per process since its start.
+        // The mall's shared bucket (every process); call counters are per process since its start.
         apiBudget: {
-          bucketUsed: Math.min(BUCKET_SIZE, deps.ctx.cafe24.bucketLevel(actor.mallId)),
+          bucketUsed: Math.min(BUCKET_SIZE, await deps.ctx.cafe24.bucketLevel(actor.mallId)),
           bucketSize: BUCKET_SIZE,
           callsToday: cafe24.calls,
           throttledToday: cafe24.throttled,

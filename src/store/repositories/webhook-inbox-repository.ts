@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromJson, toJson, type StoreContext } from '../store-context.js';
+import { fromJson, toJson, transact, type StoreContext } from '../store-context.js';
 
 export const InboxStatus = z.enum(['received', 'processed', 'failed', 'ignored']);
 export type InboxStatus = z.infer<typeof InboxStatus>;
@@ -42,39 +42,95 @@ const toEvent = (row: InboxRow): InboxEvent => ({
   error: row.error,
 });
 
+/** An event as the intake persists it. */
+export interface InboxEntry {
+  dedupeKey: string;
+  eventNo: number;
+  payload: unknown;
+  receivedAt: number;
+}
+
+/**
+ * Rows per INSERT statement: 8 parameters a row keeps a chunk far below SQLite's (32,766) and
+ * PostgreSQL's (65,535) limits on bound parameters.
+ */
+const ROWS_PER_STATEMENT = 500;
+
+const chunksOf = <T>(items: readonly T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+};
+
 /** The webhook inbox: raw events, deduplicated per mall by key. */
 export function createWebhookInboxRepository(ctx: StoreContext) {
+  const receiveMany = (mallId: string, events: readonly InboxEntry[]): Promise<ReceiveResult[]> =>
+    transact(ctx, async ({ db }) => {
+      // The first event of each key is the one stored; later ones in the list are its duplicates.
+      const firstByKey = new Map<string, number>();
+      events.forEach((event, index) => {
+        if (!firstByKey.has(event.dedupeKey)) firstByKey.set(event.dedupeKey, index);
+      });
+      const idByKey = new Map<string, number>();
+      const insertedKeys = new Set<string>();
+      const firstEvents = [...firstByKey.values()].map((index) => events[index] as InboxEntry);
+      for (const chunk of chunksOf(firstEvents, ROWS_PER_STATEMENT)) {
+        const inserted = await db
+          .insertInto('webhook_inbox')
+          .values(
+            chunk.map((event) => ({
+              mall_id: mallId,
+              dedupe_key: event.dedupeKey,
+              event_no: event.eventNo,
+              payload: toJson(event.payload),
+              received_at: event.receivedAt,
+              status: 'received',
+              processed_at: null,
+              error: null,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['mall_id', 'dedupe_key']).doNothing())
+          // RETURNING order is unspecified (SQLite says so): rows are matched back by key.
+          .returning(['id', 'dedupe_key'])
+          .execute();
+        for (const row of inserted) {
+          idByKey.set(row.dedupe_key, Number(row.id));
+          insertedKeys.add(row.dedupe_key);
+        }
+      }
+      const storedBefore = [...firstByKey.keys()].filter((key) => !insertedKeys.has(key));
+      for (const chunk of chunksOf(storedBefore, ROWS_PER_STATEMENT)) {
+        const existing = await db
+          .selectFrom('webhook_inbox')
+          .select(['id', 'dedupe_key'])
+          .where('mall_id', '=', mallId)
+          .where('dedupe_key', 'in', chunk)
+          .execute();
+        for (const row of existing) idByKey.set(row.dedupe_key, Number(row.id));
+      }
+      return events.map((event, index): ReceiveResult => {
+        const id = idByKey.get(event.dedupeKey);
+        if (id === undefined) throw new Error(`webhook inbox row of ${event.dedupeKey} vanished`);
+        return firstByKey.get(event.dedupeKey) === index && insertedKeys.has(event.dedupeKey)
+          ? { ok: true, id }
+          : { ok: false, error: { code: 'duplicate', id } };
+      });
+    });
+
   return {
     /** Persists an event; a repeated dedupe key is an expected outcome (`duplicate`) with the first event's id. */
-    async receive(
-      mallId: string,
-      event: { dedupeKey: string; eventNo: number; payload: unknown; receivedAt: number },
-    ): Promise<ReceiveResult> {
-      const inserted = await ctx.db
-        .insertInto('webhook_inbox')
-        .values({
-          mall_id: mallId,
-          dedupe_key: event.dedupeKey,
-          event_no: event.eventNo,
-          payload: toJson(event.payload),
-          received_at: event.receivedAt,
-          status: 'received',
-          processed_at: null,
-          error: null,
-        })
-        .onConflict((oc) => oc.columns(['mall_id', 'dedupe_key']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted !== undefined) return { ok: true, id: Number(inserted.id) };
-      const existing = await ctx.db
-        .selectFrom('webhook_inbox')
-        .select('id')
-        .where('mall_id', '=', mallId)
-        .where('dedupe_key', '=', event.dedupeKey)
-        .executeTakeFirstOrThrow();
-      return { ok: false, error: { code: 'duplicate', id: Number(existing.id) } };
+    async receive(mallId: string, event: InboxEntry): Promise<ReceiveResult> {
+      const [result] = await receiveMany(mallId, [event]);
+      if (result === undefined) throw new Error('receiveMany answered no result for one event');
+      return result;
     },
 
+    /**
+     * Persists several events of the mall atomically (one transaction, or the caller's) and answers one
+     * result per event, in order. Dedupe is exact: a key already stored, or repeated earlier in the
+     * list, is `duplicate` with the id of the first event stored under it.
+     */
+    receiveMany,
     /** One event, or null. */
     async get(mallId: string, id: number): Promise<InboxEvent | null> {
       const row = await ctx.db
