@@ -62,6 +62,11 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS job_done ON job (state, completed_at);
 `;
 
+const INSERT_JOB = `
+  INSERT INTO job (id, name, payload, state, priority, singleton_key, max_attempts, start_after, created_at)
+  VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?)
+  ON CONFLICT DO NOTHING`;
+
 const JobRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -82,6 +87,8 @@ export class SqliteJobQueue implements JobQueue {
   readonly capabilities: QueueCapabilities = { retryDelayResolutionMs: 1, multiMachine: false };
   private readonly options: z.output<typeof SqliteJobQueueOptions>;
   private db: Database.Database | null = null;
+  /** Prepared once per open database: enqueueing is the webhook intake's hot path. */
+  private insertJob: Database.Statement | null = null;
   private readonly workers: { name: string; worker: JobWorker }[] = [];
   private readonly backend: WorkerBackend;
 
@@ -109,6 +116,7 @@ export class SqliteJobQueue implements JobQueue {
       // NORMAL in WAL mode survives a killed process; only an OS crash may lose the last commits.
       db.pragma('synchronous = NORMAL');
       db.exec(SCHEMA);
+      this.insertJob = db.prepare(INSERT_JOB);
       this.db = db;
     } catch (error) {
       throw new QueueStorageError(`cannot open the job queue at ${this.options.file}`, error);
@@ -117,9 +125,9 @@ export class SqliteJobQueue implements JobQueue {
 
   async enqueue(name: string, payload: JobPayload, options: EnqueueOptions = {}): Promise<string | null> {
     return guardStorage('enqueue', async () => {
-      const db = this.requireDb('enqueue');
+      this.requireDb('enqueue');
       const id = timeOrderedId();
-      const inserted = this.insert(db, id, { name, payload, options });
+      const inserted = this.insert(id, { name, payload, options });
       if (inserted) this.wake(name);
       return inserted ? id : null;
     });
@@ -129,7 +137,7 @@ export class SqliteJobQueue implements JobQueue {
     return guardStorage('enqueueMany', async () => {
       const db = this.requireDb('enqueueMany');
       db.transaction(() => {
-        for (const job of jobs) this.insert(db, timeOrderedId(), job);
+        for (const job of jobs) this.insert(timeOrderedId(), job);
       }).immediate();
       for (const name of new Set(jobs.map((job) => job.name))) this.wake(name);
     });
@@ -215,28 +223,24 @@ export class SqliteJobQueue implements JobQueue {
     this.workers.length = 0;
     this.db.close();
     this.db = null;
+    this.insertJob = null;
   }
 
-  private insert(db: Database.Database, id: string, job: JobRequest): boolean {
+  private insert(id: string, job: JobRequest): boolean {
+    if (!this.insertJob) throw new QueueNotStartedError('insert');
     const name = parseJobName(job.name);
     const options = parseEnqueueOptions(job.options);
     const now = Date.now();
-    const result = db
-      .prepare(
-        `INSERT INTO job (id, name, payload, state, priority, singleton_key, max_attempts, start_after, created_at)
-         VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
-      )
-      .run(
-        id,
-        name,
-        JSON.stringify(job.payload),
-        options.priority ?? 0,
-        options.singletonKey ?? null,
-        options.maxAttempts ?? this.options.defaultMaxAttempts,
-        options.startAfter?.getTime() ?? now,
-        now,
-      );
+    const result = this.insertJob.run(
+      id,
+      name,
+      JSON.stringify(job.payload),
+      options.priority ?? 0,
+      options.singletonKey ?? null,
+      options.maxAttempts ?? this.options.defaultMaxAttempts,
+      options.startAfter?.getTime() ?? now,
+      now,
+    );
     return result.changes === 1;
   }
 
