@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BlockList, isIP } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Reader, type Response } from 'mmdb-lib';
+import { MmdbReader } from './ip-country-database.js';
 
 /**
  * Offline IP → country from @ip-location-db/geo-whois-asn-country-mmdb (GeoFeed + RIR whois + ASN
- * data, CC BY 4.0 by NRO: attribution to nro.net required), read with mmdb-lib. The combined
- * IPv4+IPv6 file (~8 MB) is loaded on first use and kept.
+ * data, CC BY 4.0 by NRO: attribution to nro.net required). The combined IPv4+IPv6 file (~8 MB)
+ * is opened on first use and read in place (ip-country-database.ts), never loaded whole.
  *
  * Private, loopback, link-local, CGNAT, documentation, multicast and other reserved addresses are
  * answered null before the lookup: the data maps several of them to real countries (192.168/16,
@@ -53,14 +52,17 @@ for (const network of ['2001:2d8::', '2001:e60::', '2001:4430::'] as const) {
   KOREAN_CARRIER_IPV6.addSubnet(network, 32, 'ipv6');
 }
 
-let reader: Reader<Response> | undefined;
+/** Where the bundled database file is. */
+export function ipCountryDatabasePath(): string {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/package.json'));
+  return join(packageDir, 'geo-whois-asn-country.mmdb');
+}
 
-function database(): Reader<Response> {
-  if (!reader) {
-    const require = createRequire(import.meta.url);
-    const packageDir = dirname(require.resolve('@ip-location-db/geo-whois-asn-country-mmdb/package.json'));
-    reader = new Reader<Response>(readFileSync(join(packageDir, 'geo-whois-asn-country.mmdb')));
-  }
+let reader: MmdbReader | undefined;
+
+function database(): MmdbReader {
+  reader ??= MmdbReader.open(ipCountryDatabasePath());
   return reader;
 }
 
@@ -70,6 +72,29 @@ function unwrapMappedIpv4(ip: string): string {
   return mapped?.[1] ?? ip;
 }
 
+/** The 4 or 16 bytes of an address `isIP` accepted (an IPv6 zone, `%eth0`, is dropped). */
+function addressBytes(address: string, version: 4 | 6): Uint8Array {
+  if (version === 4) return Uint8Array.from(address.split('.'), Number);
+  const groupsOf = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          if (!group.includes('.')) return [parseInt(group, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const front = groupsOf(head);
+  const back = tail === undefined ? [] : groupsOf(tail);
+  const groups = [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
+  const bytes = new Uint8Array(16);
+  groups.forEach((group, index) => {
+    bytes[index * 2] = group >> 8;
+    bytes[index * 2 + 1] = group & 0xff;
+  });
+  return bytes;
+}
+
 /** ISO 3166 alpha-2 country of a public IPv4/IPv6 address; null when reserved, malformed or unknown. */
 export function lookupIpCountry(ip: string): string | null {
   const address = unwrapMappedIpv4(ip.trim());
@@ -77,7 +102,9 @@ export function lookupIpCountry(ip: string): string | null {
   if (version === 0) return null;
   if (RESERVED.check(address, version === 4 ? 'ipv4' : 'ipv6')) return null;
   if (version === 6 && KOREAN_CARRIER_IPV6.check(address, 'ipv6')) return 'KR';
-  // This database's records are `{ country_code }`, a shape mmdb-lib's MaxMind types do not describe.
-  const record = database().get(address) as { country_code?: unknown } | null;
+  // This database's records are `{ country_code }`.
+  const record = database().get(addressBytes(address, version === 4 ? 4 : 6)) as {
+    country_code?: unknown;
+  } | null;
   return typeof record?.country_code === 'string' ? record.country_code : null;
 }
