@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addOrderMemo } from '../cafe24/resources/memos.js';
 import { setOrderHold } from '../cafe24/resources/order-hold.js';
+import { notificationDedupeKey } from '../notify/notification-dedupe-key.js';
 import type { RunAction } from '../store/repositories/runs-repository.js';
 import { deliverOnce } from './deliver-once.js';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './notification-job.js';
@@ -84,7 +85,13 @@ export async function applyOtherActions(
           break;
         case 'notify': {
           const text = action.text ?? action.template;
-          const dedupeKey = `notify:${order.orderId}:${action.flowId}:${action.ruleId}:${action.channel}`;
+          // Unique across malls too: it is the receiver's Idempotency-Key.
+          const dedupeKey = notificationDedupeKey({
+            mallId,
+            orderId: order.orderId,
+            ruleId: `${action.flowId}/${action.ruleId}`,
+            channelId: action.channel,
+          });
           const reserved = await store.notifications.reserve(mallId, {
             dedupeKey,
             channel: action.channel,

@@ -10,6 +10,7 @@ import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from '
 import { applyOtherActions } from './apply-actions.js';
 import { applyLabels } from './apply-labels.js';
 import { factsOfOrders } from './gather-facts.js';
+import { withMallLease } from './mall-lease.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 
 /** A job whose order could not be read is a user error: retrying would not help. */
@@ -38,7 +39,7 @@ export async function processOrderEvents(
   for (const job of jobs) byMall.set(job.mallId, [...(byMall.get(job.mallId) ?? []), job]);
   for (const [mallId, mallJobs] of byMall) {
     try {
-      const failures = await processMallBatch(ctx, mallId, mallJobs);
+      const failures = await withMallLease(ctx, mallId, () => processMallBatch(ctx, mallId, mallJobs));
       for (const job of mallJobs) outcome.set(job, failures.get(job.orderId) ?? true);
     } catch (error) {
       ctx.logger.warn({ mallId, err: error }, 'order batch failed');

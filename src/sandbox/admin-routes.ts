@@ -430,8 +430,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     WRITE_ORDER,
     (context, [orderId = '', code = '', name = '']) =>
       withItem(context, orderId, code, (order, item) => {
-        if (!item.labels.includes(name)) return fail(404, `Label not found: ${name}`);
-        item.labels = item.labels.filter((label) => label !== name);
+        if (!context.mall.removeLabel(item, name)) return fail(404, `Label not found: ${name}`);
         return ok({ label: { shop_no: 1, order_id: order.orderId, order_item_code: item.itemCode, name } });
       }),
   ),

@@ -219,17 +219,31 @@ export class SimulatedMall {
     return changed;
   }
 
+  /** Every label change on the mall's items, in order (for tests: who wrote what when). */
+  readonly labelChanges: { itemCode: string; label: string; change: 'added' | 'removed' }[] = [];
+
   /** Adds labels to an item (no duplicates) and to the mall's dictionary. */
   addLabels(item: ItemRecord, names: readonly string[]): void {
     for (const name of names) {
-      if (!item.labels.includes(name)) item.labels.push(name);
+      if (!item.labels.includes(name)) {
+        item.labels.push(name);
+        this.labelChanges.push({ itemCode: item.itemCode, label: name, change: 'added' });
+      }
       if (!this.labelNames.includes(name)) this.labelNames.push(name);
     }
   }
 
+  /** Removes one label from an item; false when it was not there. */
+  removeLabel(item: ItemRecord, name: string): boolean {
+    if (!item.labels.includes(name)) return false;
+    item.labels = item.labels.filter((label) => label !== name);
+    this.labelChanges.push({ itemCode: item.itemCode, label: name, change: 'removed' });
+    return true;
+  }
+
   /** Replaces an item's labels. */
   replaceLabels(item: ItemRecord, names: readonly string[]): void {
-    item.labels = [];
+    for (const label of [...item.labels]) if (!names.includes(label)) this.removeLabel(item, label);
     this.addLabels(item, [...new Set(names)]);
   }
 

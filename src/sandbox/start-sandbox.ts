@@ -64,6 +64,11 @@ export interface Sandbox {
   changeAddress(mallId: string, orderId: string, address: Partial<ReceiverRecord>): void;
   /** Sets a variant's stock → 90075. */
   setStock(mallId: string, variantCode: string, quantity: number): void;
+  /** Every label added to or removed from the order's items (API writes, manual labels), in order. */
+  labelChanges(
+    mallId: string,
+    orderId: string,
+  ): { itemCode: string; label: string; change: 'added' | 'removed' }[];
   /** Labels per item code of an order. */
   orderLabels(mallId: string, orderId: string): Record<string, string[]>;
   /** A label "typed by a person" in the Cafe24 admin (no API call, no webhook). */
@@ -355,6 +360,11 @@ export async function startSandbox(input: SandboxOptionsInput): Promise<Sandbox>
       }
       found.variant.quantity = quantity;
       dispatcher.emit(runtime.mall, stockChangedPayload(mallId, found.product, found.variant, clock()));
+    },
+    labelChanges(mallId, orderId) {
+      const order = runtimeOf(mallId).mall.order(orderId);
+      const codes = new Set(order.items.map((item) => item.itemCode));
+      return runtimeOf(mallId).mall.labelChanges.filter((entry) => codes.has(entry.itemCode));
     },
     orderLabels(mallId, orderId) {
       const order = runtimeOf(mallId).mall.order(orderId);

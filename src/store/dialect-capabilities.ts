@@ -6,7 +6,8 @@ import type { Database } from './database-schema.js';
 export type DialectName = 'sqlite' | 'postgres';
 
 /** How a driver error is classified, independent of the backend's own codes. */
-export type DbErrorClass = 'unique' | 'foreignKey' | 'notNull' | 'check' | 'busy' | 'retryable' | null;
+export type DbErrorClass =
+  'unique' | 'foreignKey' | 'notNull' | 'check' | 'busy' | 'retryable' | 'unavailable' | null;
 
 /**
  * Every difference between SQLite and PostgreSQL the store relies on, in one place (DESIGN:
@@ -53,7 +54,22 @@ const postgresCodes: Record<string, DbErrorClass> = {
   '40001': 'retryable',
   '40P01': 'retryable',
   '55P03': 'busy',
+  // The server is shutting down, restarting or refusing this database's connections for now.
+  '57P01': 'unavailable',
+  '57P02': 'unavailable',
+  '57P03': 'unavailable',
+  '55000': 'unavailable',
+  '08000': 'unavailable',
+  '08001': 'unavailable',
+  '08003': 'unavailable',
+  '08006': 'unavailable',
 };
+
+/** The PostgreSQL server cannot be reached or dropped the connection (no SQLSTATE then). */
+const isConnectionFailure = (error: unknown): boolean =>
+  error instanceof Error &&
+  (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(codeOf(error) ?? '') ||
+    /^Connection terminated/.test(error.message));
 
 const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
@@ -81,7 +97,8 @@ export const dialectCapabilities: Record<DialectName, DialectCapabilities> = {
         await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
       }
     },
-    isDriverError: (error) => error instanceof pg.DatabaseError,
-    classifyError: (error) => postgresCodes[codeOf(error) ?? ''] ?? null,
+    isDriverError: (error) => error instanceof pg.DatabaseError || isConnectionFailure(error),
+    classifyError: (error) =>
+      isConnectionFailure(error) ? 'unavailable' : (postgresCodes[codeOf(error) ?? ''] ?? null),
   },
 };

@@ -124,9 +124,13 @@ function openPostgres(
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection the server drops (restart, failover: 57P01) is reported here; without a
-  // listener it would be an uncaught error ending the process. The pool opens a new one on demand.
-  pool.on('error', (error) => logger?.warn({ err: error }, 'idle PostgreSQL connection lost'));
+  // A connection the server drops (restart, failover: 57P01) emits an error: on the pool while idle,
+  // on the client itself while checked out (e.g. inside a transaction between two queries). Without
+  // listeners that is an uncaught error ending the process; the query in flight, if any, still
+  // fails on its own, and the pool opens a new connection on demand.
+  const lost = (error: Error) => logger?.warn({ err: error }, 'PostgreSQL connection lost');
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

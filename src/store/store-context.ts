@@ -51,6 +51,11 @@ const messages: Record<Exclude<DbErrorClass, null>, [StoreError['code'], StoreEr
   check: ['invalid_value', 'user', 'A value is outside the allowed set.'],
   busy: ['busy', 'operational', 'The database is busy; try again.'],
   retryable: ['busy', 'operational', 'The transaction collided with another one; try again.'],
+  unavailable: [
+    'unavailable',
+    'operational',
+    'The database cannot be reached right now (is it running, and is DATABASE_URL right?); try again.',
+  ],
 };
 
 /**

@@ -6,6 +6,7 @@ export type StoreErrorCode =
   | 'reference_missing'
   | 'invalid_value'
   | 'busy'
+  | 'unavailable'
   | 'not_found'
   | 'invalid_secret_key'
   | 'decryption_failed'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/engine/flow-schema.js';
+import { notificationDedupeKey } from '../../src/notify/notification-dedupe-key.js';
 import { NOTIFICATION_QUEUE } from '../../src/pipeline/notification-job.js';
 import { ORDER_EVENTS_QUEUE } from '../../src/pipeline/order-event-job.js';
 import { reconcileMall } from '../../src/pipeline/reconcile-mall.js';
@@ -22,6 +23,8 @@ const MALL = 'crash-mall';
 /** Large enough that the rate-limited worker is still busy when it is killed. */
 const BURST = 200;
 const CHANNEL = 'ops-webhook';
+const alertKey = (orderId: string) =>
+  notificationDedupeKey({ mallId: MALL, orderId, ruleId: 'BANK_ALERT/BANK_ALERT', channelId: CHANNEL });
 
 describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a burst on %s', (dialect) => {
   let stack: Stack;
@@ -107,9 +110,7 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
       if (labels.includes('BANK_ALERT')) bankAlerts.push(orderId);
     }
     expect(bankAlerts.length).toBeGreaterThan(0);
-    const expectedKeys = bankAlerts
-      .map((orderId) => `notify:${orderId}:BANK_ALERT:BANK_ALERT:${CHANNEL}`)
-      .sort();
+    const expectedKeys = bankAlerts.map((orderId) => alertKey(orderId)).sort();
     // Never twice. The one notification whose POST may have been in flight when the worker died is
     // not repeated: it is marked 'uncertain' in the log (delivered or not, nobody can know).
     expect([...receiver.deliveries.values()].every((count) => count === 1)).toBe(true);
@@ -135,7 +136,7 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
     sandbox.setWebhookUrl(null);
     const [orderId] = await sandbox.generateOrders(MALL, 1, { payment: 'cash' });
     sandbox.setWebhookUrl(stack.passwing.webhookUrl);
-    const dedupeKey = `notify:${orderId}:BANK_ALERT:BANK_ALERT:${CHANNEL}`;
+    const dedupeKey = alertKey(orderId!);
     const reserved = await ctx.store.notifications.reserve(MALL, {
       dedupeKey,
       channel: CHANNEL,

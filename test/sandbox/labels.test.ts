@@ -110,6 +110,17 @@ describe('item labels', () => {
       },
     });
     expect(harness.sandbox.orderLabels(MALL, String(orderIds[11]))[itemOf(orderIds[11])]).toEqual(['VIP']);
+    // The change log tells every add and removal, a replace being removals then adds.
+    const item = itemOf(orderIds[11]);
+    expect(harness.sandbox.labelChanges(MALL, String(orderIds[11]))).toEqual([
+      { itemCode: item, label: korean, change: 'added' },
+      { itemCode: item, label: '고액주문', change: 'added' },
+      { itemCode: item, label: korean, change: 'removed' },
+      { itemCode: item, label: '고액주문', change: 'removed' },
+      { itemCode: item, label: 'VIP', change: 'added' },
+      { itemCode: item, label: korean, change: 'added' },
+      { itemCode: item, label: korean, change: 'removed' },
+    ]);
   });
 
   it('answers 400 to a raw (un-encoded) Korean name in the URL', async () => {
