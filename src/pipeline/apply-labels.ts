@@ -22,6 +22,14 @@ export async function applyLabels(
   evaluations: OrderEvaluation[],
 ): Promise<void> {
   const { store } = ctx;
+  // A label claimed by a recorded run of another order was granted by it (bundling). A claim whose
+  // run was never recorded belongs to an attempt that died after claiming: it grants nothing, and
+  // the label is decided afresh (the granting order's own retry grants it again if it still should).
+  const grantedByAnotherOrder = async (entry: LabelOwnership, ownRuns: Set<string>) => {
+    if (entry.runId === null || ownRuns.has(entry.runId)) return false;
+    const run = await store.runs.get(mallId, entry.runId);
+    return run !== null && run.orderId !== entry.orderId;
+  };
   const desired: Record<string, string[]> = {};
   const owned: Record<string, string[]> = {};
   const current: Record<string, string[]> = {};
@@ -48,8 +56,7 @@ export async function applyLabels(
     }
     for (const entry of ownership) {
       (owned[entry.itemCode] ??= []).push(entry.label);
-      const grantedByAnotherOrder = entry.runId !== null && !ownRuns.has(entry.runId);
-      if (grantedByAnotherOrder || keptFromSkippedFlows.has(entry.label))
+      if (keptFromSkippedFlows.has(entry.label) || (await grantedByAnotherOrder(entry, ownRuns)))
         addDesired(entry.itemCode, entry.label);
     }
   }

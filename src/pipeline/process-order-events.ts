@@ -10,7 +10,7 @@ import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from '
 import { applyOtherActions } from './apply-actions.js';
 import { applyLabels } from './apply-labels.js';
 import { factsOfOrders } from './gather-facts.js';
-import { withMallLease } from './mall-lease.js';
+import { withMallLease, type MallLease } from './mall-lease.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 
 /** A job whose order could not be read is a user error: retrying would not help. */
@@ -39,7 +39,9 @@ export async function processOrderEvents(
   for (const job of jobs) byMall.set(job.mallId, [...(byMall.get(job.mallId) ?? []), job]);
   for (const [mallId, mallJobs] of byMall) {
     try {
-      const failures = await withMallLease(ctx, mallId, () => processMallBatch(ctx, mallId, mallJobs));
+      const failures = await withMallLease(ctx, mallId, (lease) =>
+        processMallBatch(ctx, mallId, mallJobs, lease),
+      );
       for (const job of mallJobs) outcome.set(job, failures.get(job.orderId) ?? true);
     } catch (error) {
       ctx.logger.warn({ mallId, err: error }, 'order batch failed');
@@ -53,6 +55,7 @@ async function processMallBatch(
   ctx: PipelineContext,
   mallId: string,
   jobs: OrderEventJob[],
+  lease: MallLease,
 ): Promise<Map<string, Error>> {
   const { store } = ctx;
   const failures = new Map<string, Error>();
@@ -100,7 +103,7 @@ async function processMallBatch(
   for (const [index, order] of orders.entries()) {
     const job = latest.get(order.orderId);
     if (!job || saved[index]!.changed || !onePerState(job)) continue;
-    if (await stateWasEvaluated(ctx, mallId, order.orderId, saved[index]!.stateHash))
+    if (await stateWasEvaluated(ctx, mallId, job, saved[index]!.stateHash))
       evaluatedBefore.add(order.orderId);
   }
 
@@ -130,6 +133,7 @@ async function processMallBatch(
     });
   }
 
+  await lease.confirm();
   const labelStarted = ctx.now();
   await applyLabels(ctx, mallId, evaluations);
   const labelMs = ctx.now() - labelStarted;
@@ -185,17 +189,21 @@ async function processMallBatch(
 const onePerState = (job: OrderEventJob) =>
   (job.source === 'webhook' || job.source === 'reconcile') && job.reevaluation !== true;
 
-/** True when a run already recorded this state of the order. */
+/**
+ * True when a run already evaluated this state of the order for this event: with the same trigger
+ * (a flow may act on `order.paid` only, so a state first seen by a re-evaluation still gets its
+ * webhook's trigger), or with any trigger for a poll (it only knows that something changed).
+ */
 async function stateWasEvaluated(
   ctx: PipelineContext,
   mallId: string,
-  orderId: string,
+  job: OrderEventJob,
   stateHash: string,
 ): Promise<boolean> {
-  const runs = await ctx.store.runs.listForOrder(mallId, orderId);
+  const runs = await ctx.store.runs.listForOrder(mallId, job.orderId);
   return runs.some((run) => {
     const decision = run.decision as { stateHash?: unknown } | null;
-    return decision?.stateHash === stateHash;
+    return decision?.stateHash === stateHash && (job.source === 'reconcile' || run.trigger === job.trigger);
   });
 }
 

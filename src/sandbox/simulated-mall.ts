@@ -14,6 +14,13 @@ import type {
 import { SandboxError } from './sandbox-error.js';
 
 /** Item statuses that no longer count towards the actual order amount. */
+/** One label write on an item (see SimulatedMall.labelChanges). */
+export interface LabelChange {
+  itemCode: string;
+  label: string;
+  change: 'added' | 'removed' | 'already-there';
+}
+
 export function isClaimedStatus(status: string): boolean {
   return status.startsWith('C') || /^R(3[0-9]|4[0-3])$/.test(status);
 }
@@ -219,16 +226,18 @@ export class SimulatedMall {
     return changed;
   }
 
-  /** Every label change on the mall's items, in order (for tests: who wrote what when). */
-  readonly labelChanges: { itemCode: string; label: string; change: 'added' | 'removed' }[] = [];
+  /**
+   * Every label write on the mall's items, in order (for tests: who wrote what when), including
+   * adds of a label the item already had (`already-there`: a wasted write, changing nothing).
+   */
+  readonly labelChanges: LabelChange[] = [];
 
   /** Adds labels to an item (no duplicates) and to the mall's dictionary. */
   addLabels(item: ItemRecord, names: readonly string[]): void {
     for (const name of names) {
-      if (!item.labels.includes(name)) {
-        item.labels.push(name);
-        this.labelChanges.push({ itemCode: item.itemCode, label: name, change: 'added' });
-      }
+      const change = item.labels.includes(name) ? 'already-there' : 'added';
+      if (change === 'added') item.labels.push(name);
+      this.labelChanges.push({ itemCode: item.itemCode, label: name, change });
       if (!this.labelNames.includes(name)) this.labelNames.push(name);
     }
   }
@@ -244,7 +253,10 @@ export class SimulatedMall {
   /** Replaces an item's labels. */
   replaceLabels(item: ItemRecord, names: readonly string[]): void {
     for (const label of [...item.labels]) if (!names.includes(label)) this.removeLabel(item, label);
-    this.addLabels(item, [...new Set(names)]);
+    this.addLabels(
+      item,
+      [...new Set(names)].filter((name) => !item.labels.includes(name)),
+    );
   }
 
   addMemo(order: OrderRecord, memo: Omit<MemoRecord, 'memoNo'>): MemoRecord {

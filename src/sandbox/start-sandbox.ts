@@ -15,7 +15,7 @@ import { SandboxError } from './sandbox-error.js';
 import { silentLogger, type SandboxLogger } from './sandbox-logger.js';
 import { SandboxOptions, type SandboxOptionsInput } from './sandbox-options.js';
 import { SeededRandom } from './seeded-random.js';
-import { SimulatedMall } from './simulated-mall.js';
+import { SimulatedMall, type LabelChange } from './simulated-mall.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import {
   addressChangedPayload,
@@ -35,6 +35,7 @@ export type BulkChange = keyof typeof BULK_CHANGES;
 
 export type { GenerateOrderOptions } from './order-generator.js';
 export type { MallStats } from './admin-gateway.js';
+export type { LabelChange } from './simulated-mall.js';
 
 /** A running Cafe24 simulator (see DESIGN.md, issue 4). All mall-scoped calls throw for unknown malls. */
 export interface Sandbox {
@@ -64,11 +65,8 @@ export interface Sandbox {
   changeAddress(mallId: string, orderId: string, address: Partial<ReceiverRecord>): void;
   /** Sets a variant's stock → 90075. */
   setStock(mallId: string, variantCode: string, quantity: number): void;
-  /** Every label added to or removed from the order's items (API writes, manual labels), in order. */
-  labelChanges(
-    mallId: string,
-    orderId: string,
-  ): { itemCode: string; label: string; change: 'added' | 'removed' }[];
+  /** Every label write on the order's items (API writes, manual labels), in order; see LabelChange. */
+  labelChanges(mallId: string, orderId: string): LabelChange[];
   /** Labels per item code of an order. */
   orderLabels(mallId: string, orderId: string): Record<string, string[]>;
   /** A label "typed by a person" in the Cafe24 admin (no API call, no webhook). */
