@@ -2,27 +2,16 @@
 // opens the store, reserves `calls` Cafe24 slots of one mall through the shared limiter (`parallel`
 // at a time, never waiting for them) and prints the slots it was given as JSON on stdout.
 import { SharedBucketLimiter } from '../../src/cafe24/rate-limiter.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openChildStore, type ChildStoreArgs } from './child-store.js';
 import { hammer, MIN_INTERVAL_MS, noWaitClock, recording } from './call-budget-recorder.js';
 
-interface ProcessArgs {
-  databaseUrl?: string;
-  schema?: string;
-  dataDir: string;
-  secretKey: string;
-  mallId: string;
+interface ProcessArgs extends ChildStoreArgs {
   calls: number;
   parallel: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ProcessArgs;
-const store = openStore({
-  dataDir: args.dataDir,
-  secretKey: args.secretKey,
-  poolSize: 4,
-  ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
-  ...(args.schema === undefined ? {} : { schema: args.schema }),
-});
+const store = openChildStore(args);
 try {
   const slots: number[] = [];
   const limiter = new SharedBucketLimiter({

@@ -1,28 +1,17 @@
 // A separate writer process for the concurrency test: `node --import tsx concurrent-writer.ts <json>`.
 // It writes orders of one shared customer, webhook events with keys every writer uses, and increments
 // a counter through credentials compare-and-set; prints a JSON summary on stdout.
-import { openStore } from '../../src/store/open-store.js';
+import { openChildStore, type ChildStoreArgs } from './child-store.js';
 import { makeOrder } from './order-fixtures.js';
 
-interface WriterArgs {
-  databaseUrl?: string;
-  schema?: string;
-  dataDir: string;
-  secretKey: string;
-  mallId: string;
+interface WriterArgs extends ChildStoreArgs {
   worker: number;
   orders: number;
   increments: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as WriterArgs;
-const store = openStore({
-  dataDir: args.dataDir,
-  secretKey: args.secretKey,
-  poolSize: 4,
-  ...(args.databaseUrl === undefined ? {} : { databaseUrl: args.databaseUrl }),
-  ...(args.schema === undefined ? {} : { schema: args.schema }),
-});
+const store = openChildStore(args);
 const now = Date.parse('2026-03-02T12:00:00+09:00');
 let duplicates = 0;
 let casRetries = 0;
