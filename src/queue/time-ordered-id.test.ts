@@ -16,4 +16,9 @@ describe('timeOrderedId', () => {
     const id = timeOrderedId(Date.UTC(2030, 0, 1));
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBeGreaterThanOrEqual(Date.UTC(2030, 0, 1));
   });
+
+  it('draws fresh random bits for every id, across the blocks drawn from the system', () => {
+    const tails = Array.from({ length: 1000 }, () => timeOrderedId().slice(-12));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
 });

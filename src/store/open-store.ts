@@ -9,6 +9,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema.js';
@@ -18,6 +19,7 @@ import { createRepositories, type Repositories } from './create-repositories.js'
 import { createSecretBox, resolveSecretKey, type StoreLogger } from './secret-box.js';
 import { translateError, transact, type StoreContext } from './store-context.js';
 import { StoreError } from './store-error.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export interface StoreOptions {
   /** Absent → SQLite file `<dataDir>/passwing.sqlite`; `sqlite::memory:`; `sqlite:<path>`; `postgres://…[?schema=name]`. */
@@ -87,7 +89,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SqliteDatabase.Database) {
+  constructor(private readonly database: KyselySqliteDatabase) {
     super({ database });
   }
   override createDriver(): Driver {
@@ -102,7 +104,7 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(withStatementCache(database)) });
 }
 
 const INT8_OID = 20;
