@@ -234,6 +234,17 @@ export async function ownedLabels(ctx: PipelineContext, mallId: string, orderId:
   return [...new Set(owned.map((entry) => entry.label))].sort();
 }
 
+/** The order's runs, oldest first, one line each (trigger, source, state, label actions): for failure messages. */
+export async function describeRuns(ctx: PipelineContext, mallId: string, orderId: string): Promise<string[]> {
+  return (await ctx.store.runs.listForOrder(mallId, orderId))
+    .sort((a, b) => a.finishedAt - b.finishedAt)
+    .map((run) => {
+      const decision = run.decision as { source?: string; reevaluation?: boolean; stateHash?: string } | null;
+      const labels = run.actions.filter((action) => action.type === 'labels');
+      return `${run.trigger}/${decision?.source ?? '?'}${decision?.reevaluation ? '/re' : ''} state ${decision?.stateHash?.slice(0, 8)} finished ${run.finishedAt % 1e6} ${JSON.stringify(labels)}`;
+    });
+}
+
 /** Label write calls the sandbox received (bulk and per item). */
 export function labelWriteCalls(sandbox: Sandbox, mallId: string): number {
   return Object.entries(sandbox.stats(mallId).callsByEndpoint)

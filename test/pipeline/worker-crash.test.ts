@@ -7,6 +7,7 @@ import { reconcileMall } from '../../src/pipeline/reconcile-mall.js';
 import { startNotificationReceiver, type NotificationReceiver } from './notification-receiver.js';
 import { installTemplates, waitFor } from './passwing-harness.js';
 import {
+  describeRuns,
   dialectsUnderTest,
   ownedLabels,
   queueIdle,
@@ -104,7 +105,14 @@ describe.each(dialectsUnderTest())('kill -9 of the worker in the middle of a bur
     const bankAlerts: string[] = [];
     for (const orderId of orderIds) {
       const labels = sandboxLabels(sandbox, MALL, orderId);
-      expect({ orderId, labels }).toEqual({ orderId, labels: expected.get(orderId) });
+      const want = expected.get(orderId);
+      if (JSON.stringify(labels) !== JSON.stringify(want)) {
+        const runs = (await describeRuns(ctx, MALL, orderId)).join('\n  ');
+        const changes = JSON.stringify(sandbox.labelChanges(MALL, orderId));
+        expect.fail(
+          `${orderId}: labels ${labels.join(',')}, replay ${want?.join(',')}; runs:\n  ${runs}\nchanges ${changes}`,
+        );
+      }
       // Ownership agrees with Cafe24: nothing written without being recorded as ours.
       expect({ orderId, owned: await ownedLabels(ctx, MALL, orderId) }).toEqual({ orderId, owned: labels });
       if (labels.includes('BANK_ALERT')) bankAlerts.push(orderId);

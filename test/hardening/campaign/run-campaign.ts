@@ -23,6 +23,7 @@ import {
 import { waitFor } from '../../pipeline/passwing-harness.js';
 import {
   createDatabase,
+  describeRuns,
   fetchAllOrders,
   ownedLabels,
   queueIdle,
@@ -452,16 +453,6 @@ function totalStats(sandbox: Sandbox, mallIds: string[]) {
 }
 
 /** The order's runs in order, one line each (for a failure message). */
-async function describeRuns(ctx: PipelineContext, mallId: string, orderId: string): Promise<string[]> {
-  return (await ctx.store.runs.listForOrder(mallId, orderId))
-    .sort((a, b) => a.finishedAt - b.finishedAt)
-    .map((run) => {
-      const decision = run.decision as { source?: string; reevaluation?: boolean; stateHash?: string } | null;
-      const labels = run.actions.filter((action) => action.type === 'labels');
-      return `${run.trigger}/${decision?.source ?? '?'}${decision?.reevaluation ? '/re' : ''} state ${decision?.stateHash?.slice(0, 8)} finished ${run.finishedAt % 1e6} ${JSON.stringify(labels)}`;
-    });
-}
-
 async function verify(
   ctx: PipelineContext,
   sandbox: Sandbox,

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Flow } from '../../src/engine/flow-schema.js';
+import type { OrderEventJob } from '../../src/pipeline/order-event-job.js';
+import { processOrderEvents } from '../../src/pipeline/process-order-events.js';
+import { installTemplates } from './passwing-harness.js';
+import {
+  dialectsUnderTest,
+  ownedLabels,
+  replayedLabels,
+  sandboxLabels,
+  startStack,
+  type Stack,
+} from './pipeline-stack.js';
+
+const MALL = 'bundle-mall';
+const MEMBER = 'member007';
+
+const placed = (orderId: string): OrderEventJob => ({
+  mallId: MALL,
+  orderId,
+  trigger: 'order.created',
+  source: 'webhook',
+  receivedAt: Date.now(),
+});
+
+// Labels one order grants another (BUNDLE_SHIP: "label both orders") are written to an order outside
+// the batch being processed. What that order carries in Cafe24 decides the write, not PassWing's
+// stored copy of it, which predates PassWing's own later writes there.
+describe.each(dialectsUnderTest())('bundle labels granted to an order outside the batch on %s', (dialect) => {
+  let stack: Stack;
+  let flows: Flow[];
+
+  beforeAll(async () => {
+    // No worker: the test processes each order itself, in the order the scenario needs.
+    stack = await startStack({ dialect, malls: [MALL], worker: false, historyOrders: 0 });
+    flows = await installTemplates(stack.passwing, MALL, [{ id: 'BUNDLE_SHIP' }]);
+  }, 120_000);
+  afterAll(async () => stack?.cleanup());
+
+  it('grants again what an earlier order removed after an attempt that died', async () => {
+    const { ctx, sandbox } = stack;
+    const now = Date.now();
+    const [earlier] = await sandbox.generateOrders(MALL, 1, {
+      memberId: MEMBER,
+      placedAt: now - 20 * 60_000,
+    });
+    const [later] = await sandbox.generateOrders(MALL, 1, { memberId: MEMBER, placedAt: now - 10 * 60_000 });
+    // An attempt at the later order claimed BUNDLE_SHIP on the earlier one and wrote it, then its
+    // worker was killed before the run was recorded.
+    const earlierItems = Object.keys(sandbox.orderLabels(MALL, earlier!));
+    await ctx.store.labels.claim(
+      MALL,
+      earlierItems.map((itemCode) => ({
+        itemCode,
+        label: 'BUNDLE_SHIP',
+        orderId: earlier!,
+        runId: randomUUID(),
+        addedAt: now,
+      })),
+    );
+    for (const itemCode of earlierItems) sandbox.addManualLabel(MALL, itemCode, 'BUNDLE_SHIP');
+
+    // The earlier order is processed first: a claim of a run never recorded grants nothing.
+    await processOrderEvents(ctx, [placed(earlier!)]);
+    expect(sandboxLabels(sandbox, MALL, earlier!)).toEqual([]);
+
+    // The later order's retry grants it again.
+    await processOrderEvents(ctx, [placed(later!)]);
+    const expected = await replayedLabels(ctx, MALL, flows);
+    for (const orderId of [earlier!, later!]) {
+      expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({
+        orderId,
+        labels: ['BUNDLE_SHIP'],
+      });
+      expect(expected.get(orderId)).toEqual(['BUNDLE_SHIP']);
+      expect(await ownedLabels(ctx, MALL, orderId)).toEqual(['BUNDLE_SHIP']);
+    }
+  });
+});
