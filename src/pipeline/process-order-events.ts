@@ -99,11 +99,26 @@ async function processMallBatch(
   const stateHashes = new Map(orders.map((order, index) => [order.orderId, saved[index]!.stateHash]));
   // A webhook or poll for a state already evaluated (a duplicate job, a reconciliation racing the
   // webhook, a job repeated after its worker died past the run) is done: one run per state.
+  // A new state reaches the customer's later orders: a state saved now, or one an attempt that died
+  // saved before any run of it was recorded (its retry finds the order unchanged).
   const evaluatedBefore = new Set<string>();
+  const newStates: { order: Order; stateHash: string }[] = [];
   for (const [index, order] of orders.entries()) {
     const job = latest.get(order.orderId);
-    if (!job || saved[index]!.changed || !onePerState(job)) continue;
-    if (await stateWasEvaluated(ctx, mallId, job, saved[index]!.stateHash))
+    const { changed, stateHash } = saved[index]!;
+    if (changed) newStates.push({ order, stateHash });
+    if (!job || changed || job.source === 'backfill' || job.source === 'import') continue;
+    const runsOfState = (await store.runs.listForOrder(mallId, order.orderId)).filter(
+      (run) => (run.decision as { stateHash?: unknown } | null)?.stateHash === stateHash,
+    );
+    if (runsOfState.length === 0) newStates.push({ order, stateHash });
+    // With the same trigger (a flow may act on `order.paid` only, so a state first seen by a
+    // re-evaluation still gets its webhook's trigger), or with any trigger for a poll (it only knows
+    // that something changed).
+    if (
+      onePerState(job) &&
+      runsOfState.some((run) => job.source === 'reconcile' || run.trigger === job.trigger)
+    )
       evaluatedBefore.add(order.orderId);
   }
 
@@ -133,6 +148,13 @@ async function processMallBatch(
     });
   }
 
+  // Enqueued before any write: an attempt that dies from here on leaves its re-evaluations queued.
+  await reevaluateLaterOrders(
+    ctx,
+    mallId,
+    newStates,
+    new Set(evaluations.map((evaluation) => evaluation.order.orderId)),
+  );
   await lease.confirm();
   const labelStarted = ctx.now();
   await applyLabels(ctx, mallId, evaluations);
@@ -169,14 +191,6 @@ async function processMallBatch(
     });
     ctx.metrics.observeLatency(mallId, finishedAt - evaluation.receivedAt);
   }
-  await reevaluateLaterOrders(
-    ctx,
-    mallId,
-    orders.flatMap((order, index) => {
-      const result = saved[index];
-      return result?.changed ? [{ order, stateHash: result.stateHash }] : [];
-    }),
-  );
   for (const job of jobs) {
     if (job.inboxId !== undefined && !failures.has(job.orderId)) {
       await store.webhookInbox.markStatus(mallId, job.inboxId, { status: 'processed', at: ctx.now() });
@@ -188,24 +202,6 @@ async function processMallBatch(
 /** Webhooks and polls report a state; a backfill, a manual run, a beacon or a re-evaluation always evaluates. */
 const onePerState = (job: OrderEventJob) =>
   (job.source === 'webhook' || job.source === 'reconcile') && job.reevaluation !== true;
-
-/**
- * True when a run already evaluated this state of the order for this event: with the same trigger
- * (a flow may act on `order.paid` only, so a state first seen by a re-evaluation still gets its
- * webhook's trigger), or with any trigger for a poll (it only knows that something changed).
- */
-async function stateWasEvaluated(
-  ctx: PipelineContext,
-  mallId: string,
-  job: OrderEventJob,
-  stateHash: string,
-): Promise<boolean> {
-  const runs = await ctx.store.runs.listForOrder(mallId, job.orderId);
-  return runs.some((run) => {
-    const decision = run.decision as { stateHash?: unknown } | null;
-    return decision?.stateHash === stateHash && (job.source === 'reconcile' || run.trigger === job.trigger);
-  });
-}
 
 /** A beacon IP counts only for an order placed shortly before the beacon (the order-complete page). */
 const BEACON_WINDOW_MS = 30 * 60_000;
@@ -241,16 +237,17 @@ async function attachClientIps(
  * was lost and reconciliation found it, deliveries were reordered, or a concurrent batch ran first),
  * or whose state changed (cancelled, returned), changes those later orders' history facts: bundling,
  * first order, cumulative amount, returns. They are evaluated again with their last trigger, so the
- * final labels are the ones an in-order evaluation (`passwing replay`) decides. Unchanged re-saves
- * enqueue nothing, so this never cascades.
+ * final labels are the ones an in-order evaluation (`passwing replay`) decides. Orders evaluated in
+ * this batch are skipped (their facts were read after the save); a re-evaluation is not a new state,
+ * so this never cascades.
  */
 async function reevaluateLaterOrders(
   ctx: PipelineContext,
   mallId: string,
   changed: { order: Order; stateHash: string }[],
+  evaluatedNow: ReadonlySet<string>,
 ): Promise<void> {
   if (changed.length === 0) return;
-  const inBatch = new Set(changed.map(({ order }) => order.orderId));
   const customers = [...new Set(changed.map(({ order }) => customerKeyOf(order)))];
   const everything = { orderId: '\uffff', placedAt: Number.MAX_SAFE_INTEGER };
   const histories = await ctx.store.ledger.earlierOrdersMany(
@@ -266,7 +263,7 @@ async function reevaluateLaterOrders(
     for (const entry of histories[index] ?? []) {
       const later =
         entry.placedAt > placedAt || (entry.placedAt === placedAt && entry.orderId > cause.order.orderId);
-      if (!later || inBatch.has(entry.orderId)) continue;
+      if (!later || evaluatedNow.has(entry.orderId)) continue;
       const [lastRun] = await ctx.store.runs.listForOrder(mallId, entry.orderId);
       if (!lastRun) continue; // not evaluated yet: its own job will see the earlier order
       const payload: OrderEventJob = {
