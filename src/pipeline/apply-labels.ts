@@ -1,8 +1,5 @@
 import { diffLabels, type LabelChanges } from '../cafe24/label-diff.js';
-import { mapCafe24Order, OrderMappingError } from '../cafe24/order-mapping.js';
 import { writeLabelChanges } from '../cafe24/resources/labels.js';
-import { fetchOrdersByIds } from '../cafe24/resources/orders.js';
-import type { Order } from '../domain/order.js';
 import type { Decision, DecisionAction } from '../engine/decision.js';
 import type { LabelOwnership } from '../store/repositories/label-ownership-repository.js';
 import type { OrderEvaluation } from './order-evaluation.js';
@@ -65,30 +62,35 @@ export async function applyLabels(
   }
 
   // Bundling: labels this batch grants to the customer's earlier orders. An order outside the batch
-  // is read from Cafe24 now, in one call for all of them: PassWing's stored copy predates its own
-  // later writes there (a label it has since removed would count as present and not be granted).
+  // is read as stored: what Cafe24 had when PassWing last fetched it, less the labels PassWing has
+  // removed since (taken off the stored copy before each removal), plus those its recorded runs
+  // added since.
   const grants = evaluations.flatMap((evaluation) =>
     evaluation.decision.relatedOrderLabels.map((grant) => ({ ...grant, runId: evaluation.runId })),
   );
   const inBatch = new Map(evaluations.map((evaluation) => [evaluation.order.orderId, evaluation.order]));
-  const outside = await readOrders(ctx, mallId, [
-    ...new Set(grants.map((grant) => grant.orderId).filter((orderId) => !inBatch.has(orderId))),
-  ]);
   const grantRun = new Map<string, string>();
   for (const grant of grants) {
-    const target = inBatch.get(grant.orderId) ?? outside.get(grant.orderId);
+    const target = inBatch.get(grant.orderId) ?? (await store.orders.get(mallId, grant.orderId));
     if (!target) continue;
     if (!inBatch.has(grant.orderId) && !target.items.some((item) => current[item.itemCode] !== undefined)) {
-      // An order outside the batch: add the grant, keep those of our labels that are there, change
-      // nothing else (a claim whose label is absent is released, never written).
+      // An order outside the batch: add the grant, keep our labels, change nothing else. A claim of
+      // a run never recorded whose label the stored copy lacks is written again: that worker may have
+      // written it after the copy was fetched, and a label of ours must never pass for a person's.
       const targetOwnership = await store.labels.listForOrder(mallId, target.orderId);
+      const written: LabelOwnership[] = [];
+      for (const entry of targetOwnership)
+        if (entry.runId === null || (await store.runs.get(mallId, entry.runId)) !== null) written.push(entry);
       for (const item of target.items) {
         const ours = targetOwnership
           .filter((entry) => entry.itemCode === item.itemCode)
           .map((entry) => entry.label);
+        const oursWritten = written
+          .filter((entry) => entry.itemCode === item.itemCode)
+          .map((entry) => entry.label);
         owned[item.itemCode] = ours;
-        current[item.itemCode] = [...item.labels];
-        desired[item.itemCode] = ours.filter((label) => item.labels.includes(label));
+        current[item.itemCode] = [...new Set([...item.labels, ...oursWritten])];
+        desired[item.itemCode] = [...ours];
         orderOfItem.set(item.itemCode, target.orderId);
       }
     }
@@ -134,6 +136,8 @@ export async function applyLabels(
     if (diff.nextOwned[itemCode]?.includes(label)) claimFor(itemCode, label, runId);
   }
   await store.labels.claim(mallId, [...claims.values()]);
+  // Removals leave the stored copies first, so a later grant never counts them as still there.
+  await store.orders.removeItemLabels(mallId, changes.remove);
   if (changes.add.length > 0 || changes.remove.length > 0) {
     const report = await writeLabelChanges(ctx.cafe24.client(mallId), changes);
     ctx.metrics.labelsWritten(mallId, report.added, report.removed);
@@ -160,29 +164,6 @@ export async function applyLabels(
       labels: evaluation.decision.labels,
     });
   }
-}
-
-/** Orders as Cafe24 has them now, by id; an order Cafe24 does not know, or cannot be read, is absent. */
-async function readOrders(
-  ctx: PipelineContext,
-  mallId: string,
-  orderIds: string[],
-): Promise<Map<string, Order>> {
-  const orders = new Map<string, Order>();
-  if (orderIds.length === 0) return orders;
-  for (const raw of await fetchOrdersByIds(ctx.cafe24.client(mallId), orderIds)) {
-    try {
-      const order = mapCafe24Order(raw);
-      orders.set(order.orderId, order);
-    } catch (error) {
-      if (!(error instanceof OrderMappingError)) throw error;
-      ctx.logger.warn(
-        { mallId, orderId: error.orderId, err: error },
-        'bundled order unreadable: not labelled',
-      );
-    }
-  }
-  return orders;
 }
 
 /** Labels the previous run added through flows that this trigger did not run: they stay. */

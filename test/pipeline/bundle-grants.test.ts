@@ -25,8 +25,8 @@ const placed = (orderId: string): OrderEventJob => ({
 });
 
 // Labels one order grants another (BUNDLE_SHIP: "label both orders") are written to an order outside
-// the batch being processed. What that order carries in Cafe24 decides the write, not PassWing's
-// stored copy of it, which predates PassWing's own later writes there.
+// the batch being processed, judged from PassWing's stored copy of it. That copy must not show a label
+// PassWing has removed since it was fetched, or the grant would count as present and not be written.
 describe.each(dialectsUnderTest())('bundle labels granted to an order outside the batch on %s', (dialect) => {
   let stack: Stack;
   let flows: Flow[];

@@ -286,6 +286,28 @@ describe.each(storeTargets())('store repositories on $name', (target) => {
       expect(await store.orders.getStateHash(mallId, order.orderId)).toBe(paidLater.stateHash);
     });
 
+    it('takes only the named labels off the named stored items, state unchanged', async () => {
+      const mallId = await installedMall();
+      const order = makeOrder('20260302-0000003', {
+        items: [
+          makeItem('20260302-0000003', 0, { labels: ['VIP', '사람이 단 라벨'] }),
+          makeItem('20260302-0000003', 1, { labels: ['VIP'] }),
+        ],
+      });
+      const saved = await store.orders.save(mallId, order, NOW);
+      await store.orders.removeItemLabels(mallId, [
+        { itemCode: '20260302-0000003-01', label: 'VIP' },
+        { itemCode: '20260302-0000003-01', label: 'ISLAND_SHIP' },
+        { itemCode: 'unknown-01', label: 'VIP' },
+      ]);
+      const stored = await store.orders.get(mallId, order.orderId);
+      expect(stored?.items.map((item) => [item.itemCode, item.labels])).toEqual([
+        ['20260302-0000003-01', ['사람이 단 라벨']],
+        ['20260302-0000003-02', ['VIP']],
+      ]);
+      expect(await store.orders.getStateHash(mallId, order.orderId)).toBe(saved.stateHash);
+    });
+
     it('lists order ids by placement time', async () => {
       const mallId = await installedMall();
       await store.orders.saveMany(

@@ -42,7 +42,14 @@ const order = (content: string, amount: number) =>
   makeOrder(ids.order, {
     memberId: 'shared-member',
     productAmount: amount,
-    items: [makeItem(ids.order, 0, { name: content, productNo: ids.product, variantCode: ids.variant })],
+    items: [
+      makeItem(ids.order, 0, {
+        name: content,
+        productNo: ids.product,
+        variantCode: ids.variant,
+        labels: ['VIP'],
+      }),
+    ],
     personal: { ...makeOrder(ids.order).personal, receiverName: content },
   });
 
@@ -221,6 +228,7 @@ const probes: { [R in keyof Repositories]: Record<keyof Repositories[R], Probe> 
     listRecentIds: (s, b) => s.orders.listRecentIds(b, { limit: 10, orderIdPrefix: 'iso' }),
     save: (s, b) => s.orders.save(b, order('B', 1000), NOW + 1),
     saveMany: (s, b) => s.orders.saveMany(b, [{ ...order('B', 2000), canceled: true }], NOW + 1),
+    removeItemLabels: (s, b) => s.orders.removeItemLabels(b, [{ itemCode: ids.item, label: 'VIP' }]),
   },
   ledger: {
     get: (s, b) => s.ledger.get(b, ids.customer),

@@ -221,6 +221,35 @@ export function createOrdersRepository(ctx: StoreContext) {
       };
     },
 
+    /**
+     * Takes labels off the stored items, before PassWing removes them in Cafe24: the stored copy may
+     * then show a label missing that is still there (a removal that never happened is added again,
+     * harmlessly), never one present that is gone. Unknown items are ignored.
+     */
+    async removeItemLabels(mallId: string, removals: readonly { itemCode: string; label: string }[]) {
+      const byItem = new Map<string, Set<string>>();
+      for (const { itemCode, label } of removals)
+        byItem.set(itemCode, (byItem.get(itemCode) ?? new Set()).add(label));
+      if (byItem.size === 0) return;
+      await transact(ctx, async ({ db }) => {
+        const rows = await db
+          .selectFrom('order_items')
+          .select(['item_code', 'labels'])
+          .where('mall_id', '=', mallId)
+          .where('item_code', 'in', [...byItem.keys()])
+          .execute();
+        for (const row of rows) {
+          const gone = byItem.get(row.item_code)!;
+          await db
+            .updateTable('order_items')
+            .set({ labels: toJson(fromJson<string[]>(row.labels).filter((label) => !gone.has(label))) })
+            .where('mall_id', '=', mallId)
+            .where('item_code', '=', row.item_code)
+            .execute();
+        }
+      });
+    },
+
     /** Ids of the mall's orders placed in [from, to] (epoch ms), oldest first, at most `limit`. */
     async listIds(mallId: string, range: { from: number; to: number; limit: number }): Promise<string[]> {
       const rows = await ctx.db
