@@ -1,7 +1,10 @@
 import { diffLabels, type LabelChanges } from '../cafe24/label-diff.js';
 import { writeLabelChanges } from '../cafe24/resources/labels.js';
+import { customerKeyOf } from '../domain/customer-key.js';
 import type { Decision, DecisionAction } from '../engine/decision.js';
+import { EVERY_ORDER } from '../store/repositories/ledger-repository.js';
 import type { LabelOwnership } from '../store/repositories/label-ownership-repository.js';
+import { grantsAfter } from './bundle-grants.js';
 import type { OrderEvaluation } from './order-evaluation.js';
 import type { PipelineContext } from './pipeline-context.js';
 
@@ -22,14 +25,7 @@ export async function applyLabels(
   evaluations: OrderEvaluation[],
 ): Promise<void> {
   const { store } = ctx;
-  // A label claimed by a recorded run of another order was granted by it (bundling). A claim whose
-  // run was never recorded belongs to an attempt that died after claiming: it grants nothing, and
-  // the label is decided afresh (the granting order's own retry grants it again if it still should).
-  const grantedByAnotherOrder = async (entry: LabelOwnership, ownRuns: Set<string>) => {
-    if (entry.runId === null || ownRuns.has(entry.runId)) return false;
-    const run = await store.runs.get(mallId, entry.runId);
-    return run !== null && run.orderId !== entry.orderId;
-  };
+  const granted = await labelsGrantedByLaterOrders(ctx, mallId, evaluations);
   const desired: Record<string, string[]> = {};
   const owned: Record<string, string[]> = {};
   const current: Record<string, string[]> = {};
@@ -46,18 +42,17 @@ export async function applyLabels(
       store.labels.listForOrder(mallId, order.orderId),
       store.runs.listForOrder(mallId, order.orderId),
     ]);
-    const ownRuns = new Set(runs.map((run) => run.runId));
     const keptFromSkippedFlows = labelsOfSkippedFlows(decision, runs[0]?.decision);
     for (const item of order.items) {
       current[item.itemCode] = [...item.labels];
       runOfItem.set(item.itemCode, evaluation.runId);
       orderOfItem.set(item.itemCode, order.orderId);
       desired[item.itemCode] = [...(decision.itemLabels[item.itemCode] ?? [])];
+      for (const label of granted.get(order.orderId) ?? []) addDesired(item.itemCode, label);
     }
     for (const entry of ownership) {
       (owned[entry.itemCode] ??= []).push(entry.label);
-      if (keptFromSkippedFlows.has(entry.label) || (await grantedByAnotherOrder(entry, ownRuns)))
-        addDesired(entry.itemCode, entry.label);
+      if (keptFromSkippedFlows.has(entry.label)) addDesired(entry.itemCode, entry.label);
     }
   }
 
@@ -164,6 +159,38 @@ export async function applyLabels(
       labels: evaluation.decision.labels,
     });
   }
+}
+
+/**
+ * Labels the customer's later orders outside the batch grant each evaluated order (bundling), as
+ * their latest runs decided: a grant stands while the granting order's decision makes it, whoever
+ * claimed the label. Grants only go to earlier orders, so only later ones are read.
+ */
+async function labelsGrantedByLaterOrders(
+  ctx: PipelineContext,
+  mallId: string,
+  evaluations: readonly OrderEvaluation[],
+): Promise<Map<string, Set<string>>> {
+  const granted = new Map<string, Set<string>>();
+  const inBatch = new Set(evaluations.map((evaluation) => evaluation.order.orderId));
+  const customersOrders = await ctx.store.ledger.earlierOrdersMany(
+    mallId,
+    evaluations.map(({ order }) => ({ customerKey: customerKeyOf(order), before: EVERY_ORDER })),
+  );
+  for (const [index, { order }] of evaluations.entries()) {
+    const placedAt = Date.parse(order.placedAt);
+    for (const entry of customersOrders[index] ?? []) {
+      const later =
+        entry.placedAt > placedAt || (entry.placedAt === placedAt && entry.orderId > order.orderId);
+      if (!later || inBatch.has(entry.orderId)) continue;
+      const [latest, previous] = await ctx.store.runs.listForOrder(mallId, entry.orderId);
+      if (latest === undefined) continue;
+      for (const grant of grantsAfter(latest, previous))
+        if (grant.orderId === order.orderId)
+          granted.set(order.orderId, (granted.get(order.orderId) ?? new Set<string>()).add(grant.label));
+    }
+  }
+  return granted;
 }
 
 /** Labels the previous run added through flows that this trigger did not run: they stay. */

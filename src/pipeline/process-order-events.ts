@@ -4,11 +4,13 @@ import { mapCafe24Order, OrderMappingError } from '../cafe24/order-mapping.js';
 import { customerKeyOf } from '../domain/customer-key.js';
 import type { Order } from '../domain/order.js';
 import { Trigger } from '../engine/flow-schema.js';
-import type { JobResult } from '../queue/job-queue.js';
+import type { JobRequest, JobResult } from '../queue/job-queue.js';
+import { EVERY_ORDER } from '../store/repositories/ledger-repository.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
 import { applyOtherActions } from './apply-actions.js';
 import { applyLabels } from './apply-labels.js';
+import { grantsAfter, withdrawnGrants } from './bundle-grants.js';
 import { factsOfOrders } from './gather-facts.js';
 import { withMallLease, type MallLease } from './mall-lease.js';
 import type { OrderEvaluation } from './order-evaluation.js';
@@ -148,13 +150,15 @@ async function processMallBatch(
     });
   }
 
-  // Enqueued before any write: an attempt that dies from here on leaves its re-evaluations queued.
+  // Enqueued before any write or run: an attempt that dies from here on leaves its re-evaluations
+  // queued, and its retry, comparing with the same previous runs, enqueues them again.
   await reevaluateLaterOrders(
     ctx,
     mallId,
     newStates,
     new Set(evaluations.map((evaluation) => evaluation.order.orderId)),
   );
+  await reevaluateWithdrawnGrants(ctx, mallId, evaluations, stateHashes);
   await lease.confirm();
   const labelStarted = ctx.now();
   await applyLabels(ctx, mallId, evaluations);
@@ -249,12 +253,11 @@ async function reevaluateLaterOrders(
 ): Promise<void> {
   if (changed.length === 0) return;
   const customers = [...new Set(changed.map(({ order }) => customerKeyOf(order)))];
-  const everything = { orderId: '\uffff', placedAt: Number.MAX_SAFE_INTEGER };
   const histories = await ctx.store.ledger.earlierOrdersMany(
     mallId,
-    customers.map((customerKey) => ({ customerKey, before: everything })),
+    customers.map((customerKey) => ({ customerKey, before: EVERY_ORDER })),
   );
-  const jobs: { name: string; payload: OrderEventJob; options: { singletonKey: string } }[] = [];
+  const jobs: JobRequest[] = [];
   for (const [index, customerKey] of customers.entries()) {
     const cause = changed
       .filter(({ order }) => customerKeyOf(order) === customerKey)
@@ -264,23 +267,14 @@ async function reevaluateLaterOrders(
       const later =
         entry.placedAt > placedAt || (entry.placedAt === placedAt && entry.orderId > cause.order.orderId);
       if (!later || evaluatedNow.has(entry.orderId)) continue;
-      const [lastRun] = await ctx.store.runs.listForOrder(mallId, entry.orderId);
-      if (!lastRun) continue; // not evaluated yet: its own job will see the earlier order
-      const payload: OrderEventJob = {
+      // An order not evaluated yet gets no job: its own job will see the earlier order.
+      const job = await reevaluationJob(
+        ctx,
         mallId,
-        orderId: entry.orderId,
-        trigger: Trigger.catch('order.changed').parse(lastRun.trigger),
-        source: 'reconcile',
-        reevaluation: true,
-        receivedAt: ctx.now(),
-      };
-      jobs.push({
-        name: ORDER_EVENTS_QUEUE,
-        payload,
-        options: {
-          singletonKey: orderEventSingletonKey(payload, `after:${cause.order.orderId}:${cause.stateHash}`),
-        },
-      });
+        entry.orderId,
+        `after:${cause.order.orderId}:${cause.stateHash}`,
+      );
+      if (job) jobs.push(job);
     }
   }
   if (jobs.length > 0) {
@@ -290,4 +284,64 @@ async function reevaluateLaterOrders(
     );
     await ctx.queue.enqueueMany(jobs);
   }
+}
+
+/**
+ * An order whose new decision no longer grants a label it granted an earlier order (cancelled,
+ * changed, no longer bundled) takes the grant back: that earlier order is evaluated again, and
+ * keeps only the grants that still stand (see apply-labels).
+ */
+async function reevaluateWithdrawnGrants(
+  ctx: PipelineContext,
+  mallId: string,
+  evaluations: readonly OrderEvaluation[],
+  stateHashes: ReadonlyMap<string, string>,
+): Promise<void> {
+  const evaluatedNow = new Set(evaluations.map((evaluation) => evaluation.order.orderId));
+  const jobs: JobRequest[] = [];
+  for (const { order, decision } of evaluations) {
+    const [previous, beforeThat] = await ctx.store.runs.listForOrder(mallId, order.orderId);
+    if (previous === undefined) continue;
+    const withdrawn = withdrawnGrants(
+      grantsAfter(previous, beforeThat),
+      grantsAfter({ decision, trace: decision.trace }, previous),
+    );
+    for (const orderId of new Set(withdrawn.map((grant) => grant.orderId))) {
+      if (evaluatedNow.has(orderId)) continue;
+      const key = `withdrawn:${order.orderId}:${stateHashes.get(order.orderId) ?? ''}`;
+      const job = await reevaluationJob(ctx, mallId, orderId, key);
+      if (job) jobs.push(job);
+    }
+  }
+  if (jobs.length > 0) {
+    ctx.logger.info(
+      { mallId, orders: jobs.length },
+      're-evaluating orders whose bundle grants were withdrawn',
+    );
+    await ctx.queue.enqueueMany(jobs);
+  }
+}
+
+/** A re-evaluation of an order with its last trigger, or null when it was never evaluated. */
+async function reevaluationJob(
+  ctx: PipelineContext,
+  mallId: string,
+  orderId: string,
+  cause: string,
+): Promise<JobRequest | null> {
+  const [lastRun] = await ctx.store.runs.listForOrder(mallId, orderId);
+  if (lastRun === undefined) return null;
+  const payload: OrderEventJob = {
+    mallId,
+    orderId,
+    trigger: Trigger.catch('order.changed').parse(lastRun.trigger),
+    source: 'reconcile',
+    reevaluation: true,
+    receivedAt: ctx.now(),
+  };
+  return {
+    name: ORDER_EVENTS_QUEUE,
+    payload,
+    options: { singletonKey: orderEventSingletonKey(payload, cause) },
+  };
 }

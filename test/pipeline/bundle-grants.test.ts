@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/engine/flow-schema.js';
-import type { OrderEventJob } from '../../src/pipeline/order-event-job.js';
 import { processOrderEvents } from '../../src/pipeline/process-order-events.js';
 import { installTemplates } from './passwing-harness.js';
 import {
   dialectsUnderTest,
+  drainOrderEvents,
+  placedOrderJob,
   ownedLabels,
   replayedLabels,
   sandboxLabels,
@@ -15,14 +16,7 @@ import {
 
 const MALL = 'bundle-mall';
 const MEMBER = 'member007';
-
-const placed = (orderId: string): OrderEventJob => ({
-  mallId: MALL,
-  orderId,
-  trigger: 'order.created',
-  source: 'webhook',
-  receivedAt: Date.now(),
-});
+const OTHER_MEMBER = 'member008';
 
 // Labels one order grants another (BUNDLE_SHIP: "label both orders") are written to an order outside
 // the batch being processed, judged from PassWing's stored copy of it. That copy must not show a label
@@ -32,8 +26,9 @@ describe.each(dialectsUnderTest())('bundle labels granted to an order outside th
   let flows: Flow[];
 
   beforeAll(async () => {
-    // No worker: the test processes each order itself, in the order the scenario needs.
+    // No worker and no webhooks: the test processes each order itself, in the order the scenario needs.
     stack = await startStack({ dialect, malls: [MALL], worker: false, historyOrders: 0 });
+    stack.sandbox.setWebhookUrl(null);
     flows = await installTemplates(stack.passwing, MALL, [{ id: 'BUNDLE_SHIP' }]);
   }, 120_000);
   afterAll(async () => stack?.cleanup());
@@ -62,11 +57,11 @@ describe.each(dialectsUnderTest())('bundle labels granted to an order outside th
     for (const itemCode of earlierItems) sandbox.addManualLabel(MALL, itemCode, 'BUNDLE_SHIP');
 
     // The earlier order is processed first: a claim of a run never recorded grants nothing.
-    await processOrderEvents(ctx, [placed(earlier!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
     expect(sandboxLabels(sandbox, MALL, earlier!)).toEqual([]);
 
     // The later order's retry grants it again.
-    await processOrderEvents(ctx, [placed(later!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
     const expected = await replayedLabels(ctx, MALL, flows);
     for (const orderId of [earlier!, later!]) {
       expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({
@@ -75,6 +70,32 @@ describe.each(dialectsUnderTest())('bundle labels granted to an order outside th
       });
       expect(expected.get(orderId)).toEqual(['BUNDLE_SHIP']);
       expect(await ownedLabels(ctx, MALL, orderId)).toEqual(['BUNDLE_SHIP']);
+    }
+  });
+
+  it('takes the bundle label off the earlier order when the later one is cancelled', async () => {
+    const { ctx, sandbox } = stack;
+    const now = Date.now();
+    const [earlier] = await sandbox.generateOrders(MALL, 1, {
+      memberId: OTHER_MEMBER,
+      placedAt: now - 30 * 60_000,
+    });
+    const [later] = await sandbox.generateOrders(MALL, 1, {
+      memberId: OTHER_MEMBER,
+      placedAt: now - 20 * 60_000,
+    });
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
+    expect(sandboxLabels(sandbox, MALL, earlier!)).toEqual(['BUNDLE_SHIP']);
+
+    sandbox.cancelOrder(MALL, later!);
+    await processOrderEvents(ctx, [{ ...placedOrderJob(MALL, later!), trigger: 'order.changed' }]);
+    await drainOrderEvents(ctx);
+    const expected = await replayedLabels(ctx, MALL, flows);
+    for (const orderId of [earlier!, later!]) {
+      expect(expected.get(orderId)).toEqual([]);
+      expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({ orderId, labels: [] });
+      expect(await ownedLabels(ctx, MALL, orderId)).toEqual([]);
     }
   });
 });

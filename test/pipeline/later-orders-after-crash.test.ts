@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapCafe24Order } from '../../src/cafe24/order-mapping.js';
 import { fetchOrdersByIds } from '../../src/cafe24/resources/orders.js';
-import type { OrderEventJob } from '../../src/pipeline/order-event-job.js';
-import { ORDER_EVENTS_QUEUE } from '../../src/pipeline/order-event-job.js';
 import { processOrderEvents } from '../../src/pipeline/process-order-events.js';
-import { startWorker } from '../../src/pipeline/start-worker.js';
-import { installTemplates, waitFor } from './passwing-harness.js';
+import { installTemplates } from './passwing-harness.js';
 import {
   dialectsUnderTest,
-  queueIdle,
+  drainOrderEvents,
+  placedOrderJob,
   replayedLabels,
   sandboxLabels,
   startStack,
@@ -17,14 +15,6 @@ import {
 
 const MALL = 'later-mall';
 const MEMBER = 'member011';
-
-const placed = (orderId: string): OrderEventJob => ({
-  mallId: MALL,
-  orderId,
-  trigger: 'order.created',
-  source: 'webhook',
-  receivedAt: Date.now(),
-});
 
 // An order that reaches PassWing after a later order of the same customer was evaluated changes that
 // later order's history facts, so the later order is evaluated again. The attempt that saved the
@@ -60,19 +50,14 @@ describe.each(dialectsUnderTest())('later orders after an attempt that died on %
     ]);
 
     // The later order arrives first: no VIP yet.
-    await processOrderEvents(ctx, [placed(later!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
     expect(sandboxLabels(sandbox, MALL, later!)).toEqual([]);
 
     // An attempt at the earlier order saved it and died; its retry runs.
     await ctx.store.orders.saveMany(MALL, [earlierOrder!], Date.now());
-    await processOrderEvents(ctx, [placed(earlier!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
 
-    const worker = await startWorker(ctx);
-    try {
-      await waitFor(() => queueIdle(ctx, ORDER_EVENTS_QUEUE), 30_000, 'order events');
-    } finally {
-      await worker.stop();
-    }
+    await drainOrderEvents(ctx);
     const expected = await replayedLabels(ctx, MALL, flows);
     expect(expected.get(later!)).toEqual(['VIP_GIFT']);
     for (const orderId of [earlier!, later!])

@@ -8,8 +8,10 @@ import { loadConfig } from '../../src/config.js';
 import type { Order } from '../../src/domain/order.js';
 import type { Flow } from '../../src/engine/flow-schema.js';
 import { kstDate, ordersInRange } from '../../src/pipeline/order-pages.js';
+import { ORDER_EVENTS_QUEUE, type OrderEventJob } from '../../src/pipeline/order-event-job.js';
 import type { PipelineContext } from '../../src/pipeline/pipeline-context.js';
 import { replayOrders } from '../../src/pipeline/replay-orders.js';
+import { startWorker } from '../../src/pipeline/start-worker.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox.js';
 import { waitFor } from './passwing-harness.js';
 
@@ -243,6 +245,21 @@ export async function describeRuns(ctx: PipelineContext, mallId: string, orderId
       const labels = run.actions.filter((action) => action.type === 'labels');
       return `${run.trigger}/${decision?.source ?? '?'}${decision?.reevaluation ? '/re' : ''} state ${decision?.stateHash?.slice(0, 8)} finished ${run.finishedAt % 1e6} ${JSON.stringify(labels)}`;
     });
+}
+
+/** The job a 90023 "order placed" webhook becomes, for tests that process orders themselves. */
+export function placedOrderJob(mallId: string, orderId: string): OrderEventJob {
+  return { mallId, orderId, trigger: 'order.created', source: 'webhook', receivedAt: Date.now() };
+}
+
+/** Runs a worker until no order event is queued (the re-evaluations a test's own processing queued). */
+export async function drainOrderEvents(ctx: PipelineContext): Promise<void> {
+  const worker = await startWorker(ctx);
+  try {
+    await waitFor(() => queueIdle(ctx, ORDER_EVENTS_QUEUE), 30_000, 'order events');
+  } finally {
+    await worker.stop();
+  }
 }
 
 /** Label write calls the sandbox received (bulk and per item). */

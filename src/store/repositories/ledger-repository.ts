@@ -24,6 +24,9 @@ export interface HistoryCutoff {
   placedAt: number;
 }
 
+/** A cutoff after every order: `earlierOrders` with it answers all of the customer's orders. */
+export const EVERY_ORDER: HistoryCutoff = { orderId: '\uffff', placedAt: Number.MAX_SAFE_INTEGER };
+
 const CHUNK = 900;
 const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
   const out: T[][] = [];
