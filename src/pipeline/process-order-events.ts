@@ -152,13 +152,22 @@ async function processMallBatch(
 
   // Enqueued before any write or run: an attempt that dies from here on leaves its re-evaluations
   // queued, and its retry, comparing with the same previous runs, enqueues them again.
-  await reevaluateLaterOrders(
-    ctx,
-    mallId,
-    newStates,
-    new Set(evaluations.map((evaluation) => evaluation.order.orderId)),
-  );
-  await reevaluateWithdrawnGrants(ctx, mallId, evaluations, stateHashes);
+  const reevaluations = [
+    ...(await laterOrderReevaluations(
+      ctx,
+      mallId,
+      newStates,
+      new Set(evaluations.map((evaluation) => evaluation.order.orderId)),
+    )),
+    ...(await withdrawnGrantReevaluations(ctx, mallId, evaluations, stateHashes)),
+  ];
+  if (reevaluations.length > 0) {
+    ctx.logger.info(
+      { mallId, orders: reevaluations.length },
+      're-evaluating orders whose facts or grants changed',
+    );
+    await ctx.queue.enqueueMany(reevaluations);
+  }
   await lease.confirm();
   const labelStarted = ctx.now();
   await applyLabels(ctx, mallId, evaluations);
@@ -245,13 +254,13 @@ async function attachClientIps(
  * this batch are skipped (their facts were read after the save); a re-evaluation is not a new state,
  * so this never cascades.
  */
-async function reevaluateLaterOrders(
+async function laterOrderReevaluations(
   ctx: PipelineContext,
   mallId: string,
   changed: { order: Order; stateHash: string }[],
   evaluatedNow: ReadonlySet<string>,
-): Promise<void> {
-  if (changed.length === 0) return;
+): Promise<JobRequest[]> {
+  if (changed.length === 0) return [];
   const customers = [...new Set(changed.map(({ order }) => customerKeyOf(order)))];
   const histories = await ctx.store.ledger.earlierOrdersMany(
     mallId,
@@ -277,13 +286,7 @@ async function reevaluateLaterOrders(
       if (job) jobs.push(job);
     }
   }
-  if (jobs.length > 0) {
-    ctx.logger.info(
-      { mallId, orders: jobs.length },
-      're-evaluating later orders of customers with an earlier change',
-    );
-    await ctx.queue.enqueueMany(jobs);
-  }
+  return jobs;
 }
 
 /**
@@ -291,12 +294,12 @@ async function reevaluateLaterOrders(
  * changed, no longer bundled) takes the grant back: that earlier order is evaluated again, and
  * keeps only the grants that still stand (see apply-labels).
  */
-async function reevaluateWithdrawnGrants(
+async function withdrawnGrantReevaluations(
   ctx: PipelineContext,
   mallId: string,
   evaluations: readonly OrderEvaluation[],
   stateHashes: ReadonlyMap<string, string>,
-): Promise<void> {
+): Promise<JobRequest[]> {
   const evaluatedNow = new Set(evaluations.map((evaluation) => evaluation.order.orderId));
   const jobs: JobRequest[] = [];
   for (const { order, decision } of evaluations) {
@@ -313,13 +316,7 @@ async function reevaluateWithdrawnGrants(
       if (job) jobs.push(job);
     }
   }
-  if (jobs.length > 0) {
-    ctx.logger.info(
-      { mallId, orders: jobs.length },
-      're-evaluating orders whose bundle grants were withdrawn',
-    );
-    await ctx.queue.enqueueMany(jobs);
-  }
+  return jobs;
 }
 
 /** A re-evaluation of an order with its last trigger, or null when it was never evaluated. */
