@@ -452,7 +452,6 @@ function totalStats(sandbox: Sandbox, mallIds: string[]) {
   return sum;
 }
 
-/** The order's runs in order, one line each (for a failure message). */
 async function verify(
   ctx: PipelineContext,
   sandbox: Sandbox,
