@@ -10,10 +10,15 @@ import { parseInstant } from '../facts/kst-clock.js';
  * `client_ip` is PassWing's extension (captured storefront IP in replay files), not a Cafe24 field.
  */
 
-/** Integer won from a decimal string or number; a fraction rounds half up (away from zero). */
+/**
+ * Integer won from a decimal string or number; a fraction rounds half up (away from zero). null when
+ * it is not a number, or its magnitude is past 2^53 − 1 (no exact integer).
+ */
 export function decimalToWon(value: unknown): number | null {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? Math.sign(value) * Math.round(Math.abs(value)) || 0 : null;
+    if (!Number.isFinite(value)) return null;
+    const won = Math.sign(value) * Math.round(Math.abs(value)) || 0;
+    return Number.isSafeInteger(won) ? won : null;
   }
   if (typeof value !== 'string') return null;
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());

@@ -44,4 +44,22 @@ describe('decimalToWon', () => {
   it.each(['', 'abc', '1,000', '1e3', '12.', '.5', 'NaN', null, undefined, {}])('rejects %j', (value) => {
     expect(decimalToWon(value)).toBeNull();
   });
+
+  it.each([2 ** 53, -(2 ** 53), Infinity, '9007199254740992'])('rejects %s, past exact integers', (value) => {
+    expect(decimalToWon(value)).toBeNull();
+  });
+
+  it('keeps the largest exact integers', () => {
+    expect(decimalToWon(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decimalToWon(-Number.MAX_SAFE_INTEGER)).toBe(-Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('mapCafe24Order on an amount past exact integers', () => {
+  // Found by the property above (seed -838553171): the amount passed mapping, then failed Order.
+  it('throws OrderMappingError naming the field', () => {
+    const raw = { ...sampleCafe24Order(), payment_amount: -(2 ** 53) };
+    expect(() => mapCafe24Order(raw)).toThrow(OrderMappingError);
+    expect(() => mapCafe24Order(raw)).toThrow(/payment_amount/);
+  });
 });
