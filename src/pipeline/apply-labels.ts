@@ -38,11 +38,8 @@ export async function applyLabels(
 
   for (const evaluation of evaluations) {
     const { order, decision } = evaluation;
-    const [ownership, runs] = await Promise.all([
-      store.labels.listForOrder(mallId, order.orderId),
-      store.runs.listForOrder(mallId, order.orderId),
-    ]);
-    const keptFromSkippedFlows = labelsOfSkippedFlows(decision, runs[0]?.decision);
+    const ownership = await store.labels.listForOrder(mallId, order.orderId);
+    const keptFromSkippedFlows = labelsOfSkippedFlows(decision, evaluation.previousRuns[0]?.decision);
     for (const item of order.items) {
       current[item.itemCode] = [...item.labels];
       runOfItem.set(item.itemCode, evaluation.runId);

@@ -6,6 +6,7 @@ import type { Order } from '../domain/order.js';
 import { Trigger } from '../engine/flow-schema.js';
 import type { JobRequest, JobResult } from '../queue/job-queue.js';
 import { EVERY_ORDER } from '../store/repositories/ledger-repository.js';
+import type { RunRecord } from '../store/repositories/runs-repository.js';
 import type { PipelineContext } from './pipeline-context.js';
 import { ORDER_EVENTS_QUEUE, orderEventSingletonKey, type OrderEventJob } from './order-event-job.js';
 import { applyOtherActions } from './apply-actions.js';
@@ -105,12 +106,16 @@ async function processMallBatch(
   // saved before any run of it was recorded (its retry finds the order unchanged).
   const evaluatedBefore = new Set<string>();
   const newStates: { order: Order; stateHash: string }[] = [];
+  const previousRuns = new Map<string, RunRecord[]>();
   for (const [index, order] of orders.entries()) {
     const job = latest.get(order.orderId);
     const { changed, stateHash } = saved[index]!;
     if (changed) newStates.push({ order, stateHash });
-    if (!job || changed || job.source === 'backfill' || job.source === 'import') continue;
-    const runsOfState = (await store.runs.listForOrder(mallId, order.orderId)).filter(
+    if (!job) continue;
+    const runs = await store.runs.listForOrder(mallId, order.orderId);
+    previousRuns.set(order.orderId, runs);
+    if (changed || job.source === 'backfill' || job.source === 'import') continue;
+    const runsOfState = runs.filter(
       (run) => (run.decision as { stateHash?: unknown } | null)?.stateHash === stateHash,
     );
     if (runsOfState.length === 0) newStates.push({ order, stateHash });
@@ -141,6 +146,7 @@ async function processMallBatch(
       trigger: job.trigger,
       source: job.source,
       reevaluation: job.reevaluation === true,
+      previousRuns: previousRuns.get(order.orderId) ?? [],
       runId: randomUUID(),
       receivedAt: firstReceived.get(order.orderId) ?? job.receivedAt,
       decision,
@@ -302,8 +308,8 @@ async function withdrawnGrantReevaluations(
 ): Promise<JobRequest[]> {
   const evaluatedNow = new Set(evaluations.map((evaluation) => evaluation.order.orderId));
   const jobs: JobRequest[] = [];
-  for (const { order, decision } of evaluations) {
-    const [previous, beforeThat] = await ctx.store.runs.listForOrder(mallId, order.orderId);
+  for (const { order, decision, previousRuns } of evaluations) {
+    const [previous, beforeThat] = previousRuns;
     if (previous === undefined) continue;
     const withdrawn = withdrawnGrants(
       grantsAfter(previous, beforeThat),

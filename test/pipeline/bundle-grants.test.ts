@@ -7,6 +7,7 @@ import {
   dialectsUnderTest,
   drainOrderEvents,
   placedOrderJob,
+  placeTwoOrders,
   ownedLabels,
   replayedLabels,
   sandboxLabels,
@@ -35,35 +36,33 @@ describe.each(dialectsUnderTest())('bundle labels granted to an order outside th
 
   it('grants again what an earlier order removed after an attempt that died', async () => {
     const { ctx, sandbox } = stack;
-    const now = Date.now();
-    const [earlier] = await sandbox.generateOrders(MALL, 1, {
-      memberId: MEMBER,
-      placedAt: now - 20 * 60_000,
+    const { earlier, later } = await placeTwoOrders(sandbox, MALL, MEMBER, {
+      earlier: 20,
+      later: 10,
     });
-    const [later] = await sandbox.generateOrders(MALL, 1, { memberId: MEMBER, placedAt: now - 10 * 60_000 });
     // An attempt at the later order claimed BUNDLE_SHIP on the earlier one and wrote it, then its
     // worker was killed before the run was recorded.
-    const earlierItems = Object.keys(sandbox.orderLabels(MALL, earlier!));
+    const earlierItems = Object.keys(sandbox.orderLabels(MALL, earlier));
     await ctx.store.labels.claim(
       MALL,
       earlierItems.map((itemCode) => ({
         itemCode,
         label: 'BUNDLE_SHIP',
-        orderId: earlier!,
+        orderId: earlier,
         runId: randomUUID(),
-        addedAt: now,
+        addedAt: Date.now(),
       })),
     );
     for (const itemCode of earlierItems) sandbox.addManualLabel(MALL, itemCode, 'BUNDLE_SHIP');
 
     // The earlier order is processed first: a claim of a run never recorded grants nothing.
-    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
-    expect(sandboxLabels(sandbox, MALL, earlier!)).toEqual([]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier)]);
+    expect(sandboxLabels(sandbox, MALL, earlier)).toEqual([]);
 
     // The later order's retry grants it again.
-    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later)]);
     const expected = await replayedLabels(ctx, MALL, flows);
-    for (const orderId of [earlier!, later!]) {
+    for (const orderId of [earlier, later]) {
       expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({
         orderId,
         labels: ['BUNDLE_SHIP'],
@@ -75,24 +74,19 @@ describe.each(dialectsUnderTest())('bundle labels granted to an order outside th
 
   it('takes the bundle label off the earlier order when the later one is cancelled', async () => {
     const { ctx, sandbox } = stack;
-    const now = Date.now();
-    const [earlier] = await sandbox.generateOrders(MALL, 1, {
-      memberId: OTHER_MEMBER,
-      placedAt: now - 30 * 60_000,
+    const { earlier, later } = await placeTwoOrders(sandbox, MALL, OTHER_MEMBER, {
+      earlier: 30,
+      later: 20,
     });
-    const [later] = await sandbox.generateOrders(MALL, 1, {
-      memberId: OTHER_MEMBER,
-      placedAt: now - 20 * 60_000,
-    });
-    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
-    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
-    expect(sandboxLabels(sandbox, MALL, earlier!)).toEqual(['BUNDLE_SHIP']);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later)]);
+    expect(sandboxLabels(sandbox, MALL, earlier)).toEqual(['BUNDLE_SHIP']);
 
-    sandbox.cancelOrder(MALL, later!);
-    await processOrderEvents(ctx, [{ ...placedOrderJob(MALL, later!), trigger: 'order.changed' }]);
+    sandbox.cancelOrder(MALL, later);
+    await processOrderEvents(ctx, [{ ...placedOrderJob(MALL, later), trigger: 'order.changed' }]);
     await drainOrderEvents(ctx);
     const expected = await replayedLabels(ctx, MALL, flows);
-    for (const orderId of [earlier!, later!]) {
+    for (const orderId of [earlier, later]) {
       expect(expected.get(orderId)).toEqual([]);
       expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({ orderId, labels: [] });
       expect(await ownedLabels(ctx, MALL, orderId)).toEqual([]);

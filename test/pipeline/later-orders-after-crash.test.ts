@@ -7,6 +7,7 @@ import {
   dialectsUnderTest,
   drainOrderEvents,
   placedOrderJob,
+  placeTwoOrders,
   replayedLabels,
   sandboxLabels,
   startStack,
@@ -32,14 +33,12 @@ describe.each(dialectsUnderTest())('later orders after an attempt that died on %
 
   it('re-evaluates the later order when the retry finds the earlier one saved', async () => {
     const { ctx, sandbox } = stack;
-    const now = Date.now();
-    const [earlier] = await sandbox.generateOrders(MALL, 1, {
-      memberId: MEMBER,
-      placedAt: now - 20 * 60_000,
+    const { earlier, later } = await placeTwoOrders(sandbox, MALL, MEMBER, {
+      earlier: 20,
+      later: 10,
     });
-    const [later] = await sandbox.generateOrders(MALL, 1, { memberId: MEMBER, placedAt: now - 10 * 60_000 });
     const [earlierOrder, laterOrder] = (
-      await fetchOrdersByIds(ctx.cafe24.client(MALL), [earlier!, later!])
+      await fetchOrdersByIds(ctx.cafe24.client(MALL), [earlier, later])
     ).map(mapCafe24Order);
     // VIP from both orders together, not from either alone.
     const flows = await installTemplates(stack.passwing, MALL, [
@@ -50,17 +49,17 @@ describe.each(dialectsUnderTest())('later orders after an attempt that died on %
     ]);
 
     // The later order arrives first: no VIP yet.
-    await processOrderEvents(ctx, [placedOrderJob(MALL, later!)]);
-    expect(sandboxLabels(sandbox, MALL, later!)).toEqual([]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, later)]);
+    expect(sandboxLabels(sandbox, MALL, later)).toEqual([]);
 
     // An attempt at the earlier order saved it and died; its retry runs.
     await ctx.store.orders.saveMany(MALL, [earlierOrder!], Date.now());
-    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier!)]);
+    await processOrderEvents(ctx, [placedOrderJob(MALL, earlier)]);
 
     await drainOrderEvents(ctx);
     const expected = await replayedLabels(ctx, MALL, flows);
-    expect(expected.get(later!)).toEqual(['VIP_GIFT']);
-    for (const orderId of [earlier!, later!])
+    expect(expected.get(later)).toEqual(['VIP_GIFT']);
+    for (const orderId of [earlier, later])
       expect({ orderId, labels: sandboxLabels(sandbox, MALL, orderId) }).toEqual({
         orderId,
         labels: expected.get(orderId),

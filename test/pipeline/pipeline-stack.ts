@@ -252,6 +252,26 @@ export function placedOrderJob(mallId: string, orderId: string): OrderEventJob {
   return { mallId, orderId, trigger: 'order.created', source: 'webhook', receivedAt: Date.now() };
 }
 
+/** Two orders of one member, placed the given minutes ago (earlier first); their ids. */
+export async function placeTwoOrders(
+  sandbox: Sandbox,
+  mallId: string,
+  memberId: string,
+  minutesAgo: { earlier: number; later: number },
+): Promise<{ earlier: string; later: string }> {
+  const now = Date.now();
+  const [earlier] = await sandbox.generateOrders(mallId, 1, {
+    memberId,
+    placedAt: now - minutesAgo.earlier * 60_000,
+  });
+  const [later] = await sandbox.generateOrders(mallId, 1, {
+    memberId,
+    placedAt: now - minutesAgo.later * 60_000,
+  });
+  if (earlier === undefined || later === undefined) throw new Error('the sandbox generated no order');
+  return { earlier, later };
+}
+
 /** Runs a worker until no order event is queued (the re-evaluations a test's own processing queued). */
 export async function drainOrderEvents(ctx: PipelineContext): Promise<void> {
   const worker = await startWorker(ctx);
